@@ -1,0 +1,42 @@
+# The two set-up commands are `make html` and `make test`: both create .venv and
+# install the project when it is missing or pyproject.toml changed.
+PYTHON     ?= python3
+VENV       ?= .venv
+BIN        := $(VENV)/bin
+STAMP      := $(VENV)/.installed
+INPUTDIR   ?= content
+OUTPUTDIR  ?= output
+CONFFILE   ?= pelicanconf.py
+PUBLISHCONF ?= publishconf.py
+STRICT     ?=
+PORT       ?= 8000
+N          ?=
+PELICANOPTS ?=
+
+FATAL := $(if $(filter 1 yes true,$(STRICT)),--fatal warnings,)
+
+.PHONY: html publish test serve report new-issue-preview bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+html: $(STAMP)
+	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(CONFFILE) --log-handler plain $(FATAL) $(PELICANOPTS)
+
+publish: $(STAMP)
+	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(PUBLISHCONF) --log-handler plain $(FATAL) $(PELICANOPTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/pelican --listen -o "$(OUTPUTDIR)" -p $(PORT) -b 127.0.0.1 -s $(CONFFILE)
+
+report: $(STAMP)
+	$(BIN)/python -m digest.report "$(OUTPUTDIR).report.json"
+
+clean:
+	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).report.json" __pycache__ .pytest_cache

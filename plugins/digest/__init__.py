@@ -1,0 +1,1 @@
+"""Digest: turn raw scraped news dumps into Pelican posts, roundup issues and feeds."""

@@ -1,0 +1,104 @@
+"""Find exact and near-duplicate articles, within a source and across sources.
+
+Linear in corpus size: each article is reduced to hashed word 5-shingles; a
+deterministic sample of them (the "anchors") goes into an inverted index, so
+only articles that share anchors are ever compared. Candidates are confirmed
+with the real Jaccard similarity, or containment for a copy cut short. The copy
+that comes first in (source path, line) order is kept; the others are marked
+with ``duplicate_of`` pointing at its key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import ArticleDraft
+
+SHINGLE_WORDS = 5
+ANCHOR_MODULUS = 8          # one shingle in eight becomes an anchor
+MAX_POSTING = 64            # an anchor shared by more articles than this is too common to use
+MIN_SHARED_ANCHORS = 2
+CONTAINMENT = 0.9           # a shorter copy whose shingles are this much inside the longer one
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """A dropped copy and the article kept in its place."""
+
+    dropped: str
+    kept: str
+    similarity: float
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def shingles(text: str) -> set[int]:
+    """Hashed word 5-shingles of a text (whole text for shorter ones)."""
+    words = _words(text)
+    if len(words) < SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
+            for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _similarity(a: set[int], b: set[int]) -> float:
+    inter = len(a & b)
+    if not inter:
+        return 0.0
+    jaccard = inter / len(a | b)
+    containment = inter / min(len(a), len(b))
+    return max(jaccard, containment if containment >= CONTAINMENT else 0.0)
+
+
+def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[DuplicatePair]:
+    """Set ``duplicate_of`` on every later copy of an article; return the pairs found.
+
+    ``articles`` must already be in a stable order (source path, then line).
+    """
+    sets = [shingles(a.title + "\n" + a.text) for a in articles]
+    body_sets = [shingles(a.text) for a in articles]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(body_sets):
+        for h in s:
+            if h % ANCHOR_MODULUS == 0:
+                postings[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for ids in postings.values():
+        if len(ids) > MAX_POSTING:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                shared[(ids[x], ids[y])] += 1
+    by_key = {a.key: a for a in articles}
+    pairs: list[DuplicatePair] = []
+    for (i, j) in sorted(shared):
+        if shared[(i, j)] < MIN_SHARED_ANCHORS and min(len(body_sets[i]), len(body_sets[j])) > 40:
+            continue
+        if articles[j].duplicate_of is not None:
+            continue
+        sim = max(_similarity(body_sets[i], body_sets[j]), _similarity(sets[i], sets[j]))
+        if sim >= threshold:
+            kept = articles[i]
+            while kept.duplicate_of is not None:   # point at the copy that is really kept
+                kept = by_key[kept.duplicate_of]
+            articles[j].duplicate_of = kept.key
+            pairs.append(DuplicatePair(articles[j].key, kept.key, round(sim, 3)))
+    # exact copies too short to hold an anchor
+    seen: dict[str, ArticleDraft] = {}
+    for a in articles:
+        if a.duplicate_of is not None:
+            continue
+        norm = " ".join(_words(a.text))
+        if norm in seen:
+            a.duplicate_of = seen[norm].key
+            pairs.append(DuplicatePair(a.key, seen[norm].key, 1.0))
+        else:
+            seen[norm] = a
+    return pairs

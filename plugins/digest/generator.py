@@ -1,0 +1,175 @@
+"""The digest's own Pelican generator: roundup issues, feeds, email editions and the report.
+
+It runs after the articles generator, so ``context["articles"]`` holds every
+post. ``generate_context`` groups posts into issues and links related posts
+(visible to every template); ``generate_output`` writes the issue pages, the
+issue archive, the about and 404 pages, the email editions, the Atom feeds,
+the sitemap and robots.txt, and the build report beside the output folder.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import pathlib
+from collections import defaultdict
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pelican.generators import Generator
+
+from . import settings as conf
+from .feeds import Feed, FeedItem, write_feeds
+from .issues import RoundupIssue, build_issues
+from .report import build_report, write_report
+from .slugs import slugify
+from .topics import OTHER
+from .writing import inside, write_if_changed
+
+log = logging.getLogger(__name__)
+
+RELATED_POSTS = 3
+
+
+def _aware(stamp: dt.datetime, tz: str) -> dt.datetime:
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=ZoneInfo(tz))
+
+
+def link_related(articles: list[Any]) -> None:
+    """Give each post up to three related posts: shared companies first, then its topic."""
+    by_tag: dict[str, list[Any]] = defaultdict(list)
+    for a in articles:
+        for tag in getattr(a, "tags", []):
+            by_tag[tag.name].append(a)
+    for a in articles:
+        score: dict[int, tuple[int, Any]] = {}
+        for tag in getattr(a, "tags", []):
+            members = by_tag[tag.name]
+            if len(members) > 200:          # too common to tell posts apart
+                continue
+            for other in members:
+                if other is not a:
+                    n, _ = score.get(id(other), (0, other))
+                    score[id(other)] = (n + 1, other)
+        ranked = sorted(score.values(), key=lambda s: (-s[0] - (s[1].category == a.category),
+                                                        -s[1].date.timestamp(), s[1].slug))
+        a.related_posts = [other for _, other in ranked[:RELATED_POSTS]]
+
+
+class DigestGenerator(Generator):
+    """Writes the pages and files that Pelican's own generators do not know about."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.issues: list[RoundupIssue] = []
+
+    # ------------------------------------------------------------------ context
+    def generate_context(self) -> None:
+        articles = list(self.context.get("articles", []))
+        taxonomy = conf.get(self.settings, "DIGEST_TOPICS")
+        self.issues = build_issues(
+            articles, conf.get(self.settings, "ROUNDUP_PERIOD"), [*taxonomy, OTHER],
+            day_of=lambda a: a.date.date(), topic_of=lambda a: a.category.name,
+            weight_of=lambda a: a.words, title_of=lambda a: a.title)
+        for issue in self.issues:
+            issue.url = f"issues/{issue.slug}/"
+            issue.save_as = f"{issue.url}index.html"
+            for post in issue.posts:
+                post.issue = issue
+        ordered = sorted(articles, key=lambda a: (a.date, a.slug))
+        for older, newer in zip(ordered, ordered[1:]):
+            older.next_post, newer.prev_post = newer, older
+        link_related(articles)
+        self.context["issues"] = list(reversed(self.issues))
+        self.context["latest_issue"] = self.issues[-1] if self.issues else None
+        self.context["topic_feeds"] = [
+            (name, f"feeds/topics/{slugify(name)}.atom.xml")
+            for name in sorted({a.category.name for a in articles})]
+
+    # ------------------------------------------------------------------ output
+    def generate_output(self, writer: Any) -> None:
+        relative = self.settings["RELATIVE_URLS"]
+        for issue in self.issues:
+            writer.write_file(issue.save_as, self.get_template("issue"), self.context,
+                              relative_urls=relative, issue=issue, page_name=issue.url)
+        writer.write_file("issues/index.html", self.get_template("issues"), self.context,
+                          relative_urls=relative, page_name="issues/")
+        writer.write_file("about/index.html", self.get_template("about"), self.context,
+                          relative_urls=relative, page_name="about/")
+        writer.write_file("404.html", self.get_template("404"), self.context,
+                          relative_urls=False, page_name="404")
+        self._write_email_editions()
+        self._write_feeds()
+        self._write_sitemap()
+        self._write_report()
+
+    def _absolute_base(self) -> str:
+        return (self.settings.get("SITEURL") or self.settings.get("DIGEST_PREVIEW_URL")
+                or "http://localhost:8000").rstrip("/")
+
+    def _site_url(self) -> str:
+        return (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+
+    def _render(self, template: str, **kwargs: Any) -> str:
+        return self.env.get_template(template).render({**self.context, **kwargs})
+
+    def _write_email_editions(self) -> None:
+        out = pathlib.Path(self.output_path)
+        base = self._absolute_base()
+        for issue in self.issues:
+            for name, template in (("email.html", "email_issue.html"), ("email.txt", "email_issue.txt")):
+                text = self._render(template, issue=issue, ABS_URL=base)
+                write_if_changed(inside(out, f"{issue.url}{name}"), text.encode("utf-8"))
+
+    def _post_item(self, a: Any, base: str, tz: str) -> FeedItem:
+        return FeedItem(tag_path=f"posts/{a.slug}", title=a.title, link=f"{base}/{a.url}",
+                        published=_aware(a.date, tz), content_html=a.content, summary=a.summary,
+                        categories=[a.category.name, *a.secondary_topics])
+
+    def _write_feeds(self) -> None:
+        articles = list(self.context.get("articles", []))
+        base, tz = self._site_url(), self.settings["TIMEZONE"]
+        limit = conf.get(self.settings, "DIGEST_FEED_MAX_ITEMS")
+        newest = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+        feeds = [Feed("feeds/all.atom.xml", "all posts", "feeds/all",
+                      [self._post_item(a, base, tz) for a in newest[:limit]])]
+        issue_items = []
+        for issue in reversed(self.issues[-limit:]):
+            day = max(p.date for p in issue.posts)
+            issue_items.append(FeedItem(
+                tag_path=f"issues/{issue.slug}", title=issue.title, link=f"{base}/{issue.url}",
+                published=_aware(day, tz),
+                content_html=self._render("partials/issue_body.html", issue=issue, ABS_URL=base or ""),
+                summary=issue.intro))
+        feeds.append(Feed("feeds/issues.atom.xml", "roundup issues", "feeds/issues", issue_items))
+        for name, save_as in self.context["topic_feeds"]:
+            members = [a for a in newest if a.category.name == name][:limit]
+            feeds.append(Feed(save_as, name, f"feeds/topics/{slugify(name)}",
+                              [self._post_item(a, base, tz) for a in members]))
+        write_feeds(pathlib.Path(self.output_path), feeds, base,
+                    self.settings.get("SITENAME", "Digest"),
+                    conf.get(self.settings, "DIGEST_TAG_AUTHORITY"))
+
+    def _write_sitemap(self) -> None:
+        out = pathlib.Path(self.output_path)
+        base = self._absolute_base()
+        urls = ["", "issues/", "archives/", "topics/", "companies/", "about/"]
+        urls += [i.url for i in self.issues]
+        urls += [a.url for a in sorted(self.context.get("articles", []), key=lambda a: a.slug)]
+        body = "".join(f"<url><loc>{base}/{u}</loc></url>\n" for u in urls)
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+        write_if_changed(inside(out, "sitemap.xml"), xml.encode("utf-8"))
+        robots = f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
+        write_if_changed(inside(out, "robots.txt"), robots.encode("utf-8"))
+
+    def _write_report(self) -> None:
+        corpus = self.context.get("digest_corpus")
+        if corpus is None:
+            return
+        issue_of = {a.slug: a.issue.slug for a in self.context.get("articles", [])
+                    if getattr(a, "issue", None)}
+        configured = conf.get(self.settings, "DIGEST_REPORT_PATH")
+        out = pathlib.Path(self.output_path).resolve()
+        path = pathlib.Path(configured) if configured else out.parent / f"{out.name}.report.json"
+        write_report(path, build_report(corpus, issue_of))
+        log.info("build report: %s", path)

@@ -1,0 +1,87 @@
+"""Plain data passed between the pipeline stages (read, split, clean, dedup, date, classify).
+
+Every stage takes and returns these objects, so each stage can be tested alone
+without Pelican. Line numbers are 1-based positions in the decoded source text
+(after newline normalisation), the same numbering an editor sees.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["para", "heading", "list", "quote"]
+DateSource = Literal["explicit", "override", "dateline", "inferred", "file", "git", "mtime"]
+
+
+@dataclass
+class SourceText:
+    """A raw source decoded to text lines, plus what reading it revealed."""
+
+    path: str                      # path relative to the content folder, POSIX style
+    lines: list[str]               # decoded lines, no line terminators
+    encoding: str = "utf-8"
+    kind: Literal["text", "html"] = "text"
+    meta: dict[str, str] = field(default_factory=dict)   # header metadata ("date", "title"...)
+    meta_lines: list[int] = field(default_factory=list)  # line numbers used up by header metadata
+    warnings: list[str] = field(default_factory=list)    # human-readable problems met while reading
+
+
+@dataclass
+class Block:
+    """One unit of an article body: a paragraph, an in-article subhead, a list or a quote."""
+
+    kind: BlockKind
+    text: str                      # for lists: items joined by "\n"
+    lines: list[int]               # raw line numbers the block was built from
+    level: int = 2                 # heading level for kind == "heading"
+
+
+@dataclass
+class Drop:
+    """A raw line that is not published, and why."""
+
+    line: int
+    text: str
+    reason: str                    # short machine-friendly reason, e.g. "boilerplate:counter"
+
+
+@dataclass
+class ArticleDraft:
+    """One article as split and cleaned from a source, before dating and classification."""
+
+    source: str                    # SourceText.path
+    title: str
+    title_generated: bool          # True when the headline was made from the text
+    title_line: int | None         # raw line of a source headline
+    blocks: list[Block]
+    start_line: int
+    end_line: int
+    # filled in by later stages
+    duplicate_of: str | None = None          # key of the kept copy when this one is a duplicate
+    date: dt.date | None = None
+    date_source: DateSource | None = None
+    date_evidence: str = ""                  # the words or rule the date came from
+    topic: str = ""                          # primary topic name
+    secondary_topics: list[str] = field(default_factory=list)
+    topic_terms: list[str] = field(default_factory=list)   # terms behind the topic choice
+    entities: list[str] = field(default_factory=list)      # companies and organisations named
+    slug: str = ""
+
+    @property
+    def key(self) -> str:
+        """A stable identity: source path and first line."""
+        return f"{self.source}#L{self.start_line}"
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, blocks separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class SplitResult:
+    """What splitting and cleaning one source produced."""
+
+    articles: list[ArticleDraft]
+    drops: list[Drop]

@@ -1,0 +1,90 @@
+"""Pelican wiring: raw dumps become Pelican articles, and the digest generator is added.
+
+Pelican's readers return one object per file, so dumps are read here instead:
+at ``article_generator_pretaxonomy`` every post made from the dumps is appended
+to the articles generator, before categories (topics), tags (companies) and
+archives are built, so posts appear everywhere a hand-written article would.
+"""
+from __future__ import annotations
+
+import logging
+import pathlib
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
+from pelican.readers import BaseReader
+from pelican.utils import order_content
+
+from . import settings as conf
+from .generator import DigestGenerator
+from .model import ArticleDraft
+from .pipeline import build_corpus
+from .render import body_html, reading_minutes, summary, word_count
+from .report import source_lines
+
+log = logging.getLogger(__name__)
+
+ESTIMATED_SOURCES = {"inferred", "file", "git", "mtime"}
+
+
+def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
+    reader = BaseReader(settings)
+    words = word_count(post)
+    assert post.date is not None
+    raw: dict[str, Any] = {
+        "title": post.title,
+        "slug": post.slug,
+        "date": post.date.isoformat(),
+        "category": post.topic,
+        "tags": list(post.entities),
+    }
+    meta = {name: reader.process_metadata(name, value) for name, value in raw.items()}
+    meta.update({
+        "summary": summary(post),
+        "secondary_topics": list(post.secondary_topics),
+        "date_source": post.date_source,
+        "date_evidence": post.date_evidence,
+        "date_estimated": post.date_source in ESTIMATED_SOURCES,
+        "title_generated": post.title_generated,
+        "source_file": post.source,
+        "source_lines": f"{post.start_line}–{post.end_line}",
+        "words": words,
+        "reading_time": reading_minutes(words, conf.get(settings, "DIGEST_READING_WPM")),
+        "digest_key": post.key,
+    })
+    return meta
+
+
+def add_digest_posts(generator: ArticlesGenerator) -> None:
+    """Split every dump under the article paths and append its posts to the generator."""
+    settings = generator.settings
+    extensions = tuple(conf.get(settings, "DIGEST_SOURCE_EXTENSIONS"))
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"],
+                                extensions=extensions)
+    root = pathlib.Path(generator.path)
+    corpus = build_corpus(root, files, settings)
+    for line in source_lines(corpus):
+        log.info(line)
+    for post in corpus.posts:
+        if post.date is None:
+            log.warning("%s: post %r has no date and was skipped", post.source, post.title)
+            continue
+        article = Article(body_html(post), metadata=_metadata(post, settings), settings=settings,
+                          source_path=str(root / post.source), context=generator.context)
+        if article.is_valid():
+            generator.articles.append(article)
+    generator.articles = order_content(generator.articles, settings["ARTICLE_ORDER_BY"])
+    generator.context["digest_corpus"] = corpus
+
+
+def get_generators(_pelican: Any) -> type[DigestGenerator]:
+    """Pelican asks plugins for extra generators: ours writes issues, feeds and the report."""
+    return DigestGenerator
+
+
+def register() -> None:
+    """Connect the digest to Pelican's signals."""
+    signals.article_generator_pretaxonomy.connect(add_digest_posts)
+    signals.get_generators.connect(get_generators)
