@@ -25,7 +25,7 @@ from .dedup import DuplicatePair, mark_duplicates
 from .entities import extract_entities
 from .gitdates import first_commit_dates
 from .model import ArticleDraft, SourceText, SplitResult
-from .overrides import load_overrides
+from .overrides import OVERRIDES_FILE, load_overrides
 from .segment import split_source
 from .slugs import assign_slugs
 from .sources import read_source
@@ -154,7 +154,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     timings["classify"] = time.perf_counter() - t
 
     assign_slugs(posts)
-    overrides, warnings = load_overrides(root / conf.get(settings, "DIGEST_OVERRIDES_FILE"))
+    overrides, warnings = load_overrides(root)
     for msg in warnings:
         log.warning(msg)
     problems += warnings
@@ -162,7 +162,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     for slug, override in sorted(overrides.items()):
         post = by_slug.get(slug)
         if post is None:
-            msg = f"{conf.get(settings, 'DIGEST_OVERRIDES_FILE')}: no post with slug {slug!r}"
+            msg = f"{OVERRIDES_FILE}: no post with slug {slug!r}"
             log.warning(msg)
             problems.append(msg)
             continue

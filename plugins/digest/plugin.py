@@ -8,6 +8,7 @@ archives are built, so posts appear everywhere a hand-written article would.
 from __future__ import annotations
 
 import logging
+import os
 import pathlib
 from typing import Any
 
@@ -40,7 +41,7 @@ def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
         "category": post.topic,
         "tags": list(post.entities),
     }
-    meta = {name: reader.process_metadata(name, value) for name, value in raw.items()}
+    meta = {name: reader.process_metadata(name, value) for name, value in raw.items() if value}
     meta.update({
         "summary": summary(post),
         "secondary_topics": list(post.secondary_topics),
@@ -64,9 +65,9 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"],
                                 extensions=extensions)
     root = pathlib.Path(generator.path)
-    corpus = build_corpus(root, files, settings)
+    corpus = build_corpus(root, {os.path.normpath(f) for f in files}, settings)
     for line in source_lines(corpus):
-        log.info(line)
+        print(line, flush=True)
     for post in corpus.posts:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)

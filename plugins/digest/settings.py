@@ -15,8 +15,6 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_SOURCE_EXTENSIONS": ("txt", "text", "html", "htm"),
     # Sources larger than this are skipped with a warning.
     "DIGEST_MAX_SOURCE_BYTES": 20_000_000,
-    # Editor overrides (date, title, topic) keyed by post slug, inside the content folder.
-    "DIGEST_OVERRIDES_FILE": "overrides.toml",
     # Topic taxonomy: topic name -> weighted terms ("term" or "term:2.0").
     "DIGEST_TOPICS": DEFAULT_TAXONOMY,
     # Roundup period: "week" (ISO weeks, slug 2021-w47) or "month" (slug 2021-11).

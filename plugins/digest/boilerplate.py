@@ -1,0 +1,152 @@
+"""Recognise boilerplate lines in raw dumps: site chrome that is not article text.
+
+Each check looks at general signals only: the shape of a line (length,
+punctuation, case, a bare number), stopword density and language, stock
+phrases of web chrome (share bars, cookie banners, promos, credits, footers),
+and repetition within a file and across the corpus. Every check returns a
+short drop reason such as "boilerplate:promo", or None when the line may be
+article text.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import py3langid
+
+from .model import SourceText
+from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, words
+
+SHORT_WORDS = 10          # a "short line" for repetition purposes
+
+_I = re.IGNORECASE
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("boilerplate:counter", re.compile(
+        r"^[\W_]*\d[\d,.\s]*[km]?[\W_]*$|^(no|\d+)\s+(comments?|replies|responses|shares|likes|views)\b.{0,3}$"
+        r"|^(comments?|replies|views|shares|likes)\s*[:(]?\s*\d+\)?$", _I)),
+    ("boilerplate:credit", re.compile(
+        r"^(image|photo|picture|video|graphic|illustration|header image|featured image)s?\s*"
+        r"(credits?|courtesy|source|by)?\s*[:\-|]|^(credits?|source|courtesy|photograph)\s*:|"
+        r"\b(getty images|shutterstock|istock(photo)?|reuters/|afp via|ap photo)\b|^\(?photo(graph)? by\b", _I)),
+    ("boilerplate:byline", re.compile(
+        r"^(?i:by|written by|words by|reporting by|posted by|author:)\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
+        r"(\s*(,|\||-|and|&|on)\s*.{0,60})?$")),
+    ("boilerplate:share", re.compile(
+        r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
+        r"|^((facebook|twitter|linkedin|reddit|whatsapp|email|pinterest|telegram|x)\W*){2,}$", _I)),
+    ("boilerplate:cookie", re.compile(
+        r"\b(we use cookies|(site|website|page) uses cookies|accept (all )?cookies|cookie (policy|settings|"
+        r"preferences|consent))\b|^(accept( all)?( cookies)?|reject all|manage (cookies|preferences)|"
+        r"got it|i agree)\W*$", _I)),
+    ("boilerplate:ad", re.compile(
+        r"^(advertisement|advertising|sponsored( content)?|ad|promoted|paid (post|content)|"
+        r"(story )?continues? (below|after) (the )?(advertisement|ad)|scroll to continue.*)\W*$", _I)),
+    ("boilerplate:promo", re.compile(
+        r"^(read (more|next|also|the full)|related( articles?| stories| posts| reading)?\s*:|see also|"
+        r"subscribe|sign up|click here|follow us|download (our|the) app|join (our|the) (newsletter|"
+        r"mailing list)|get (our|the) (newsletter|latest)|don'?t miss|recommended( for you)?$|"
+        r"(you (might|may) (also )?like)|most (read|popular|viewed|shared)|trending( now| stories)?$|"
+        r"more (from|stories|news|on this)|popular (posts|stories)|top stories$|latest (news|stories)$|"
+        r"continue reading|view (all|more)|load more|show more)\b", _I)),
+    ("boilerplate:comment-prompt", re.compile(
+        r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|"
+        r"comments?( are)? closed|write a comment|your email address will not be published|"
+        r"(user|reader)s? reviews?|rate this( article)?|sending|submit)\b", _I)),
+    ("boilerplate:widget", re.compile(
+        r"\b(rating|ratings|reviews?)\b.*\d|^\d+(\.\d+)?\s*/\s*\d+$|^(like|dislike|reply|report)$", _I)),
+    ("boilerplate:footer", re.compile(
+        r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|^(powered|created|designed|built) by\b|"
+        r"^(terms (of (use|service))?|privacy( policy)?|contact us|about us|sitemap|imprint)\b.{0,40}$)", _I)),
+    ("boilerplate:navigation", re.compile(
+        r"^(home|news|menu|search|skip to (main )?content|back to top|next (article|post|story)|"
+        r"previous (article|post|story)|(older|newer) posts?)\W*$|^(\w[\w ]{0,20}\s*(›|»|>|/|\|)\s*){2,}\w[\w ]{0,20}$", _I)),
+]
+
+_ROLE = re.compile(
+    r"\b(founder|co-?founder|ceo|cto|cfo|coo|chief|president|chairman|chairwoman|chair|director|"
+    r"partner|head|vice|vp|executive|officer|manager|minister|professor|secretary|spokes(man|woman|person)|"
+    r"analyst|editor|reporter|engineer|scientist|researcher|governor|senator|mayor|at|of)\b", _I)
+_CAPTION_LEAD = re.compile(r"^(?:[A-Z][\w.'\-]*\s+){1,3}[A-Z][\w.'\-]*\s*,\s+\S")
+_BIO = re.compile(
+    r"^[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}\s+(is|was|has been|covers|writes)\s+.{0,80}\b"
+    r"(reporter|writer|editor|journalist|correspondent|columnist|contributor|author|"
+    r"freelance|staff|bureau chief|covers|blogger)\b", _I)
+
+
+def pattern_reason(text: str) -> str | None:
+    """Reason for a line that matches a stock chrome phrase or shape, else None."""
+    s = fold(text)
+    n = len(s.split())
+    if not s:
+        return None
+    for reason, pat in _PATTERNS:
+        if pat.search(s):
+            # long sentences only count for the phrase families that are whole-line by nature
+            if n > 25 and reason not in {"boilerplate:cookie", "boilerplate:footer"}:
+                continue
+            if n > 14 and reason in {"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
+                                     "boilerplate:comment-prompt"} and ends_sentence(s) and not s.endswith(":"):
+                continue
+            return reason
+    return None
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption naming a person and role: "Jane Roe, founder of Acme" (no full stop)."""
+    s = fold(text)
+    n = len(s.split())
+    if n > 14 or s.endswith((".", "?", "!", '"')) or not _CAPTION_LEAD.match(s):
+        return False
+    tail = s.split(",", 1)[1]
+    return bool(_ROLE.search(tail)) and not re.search(r"\b(said|says|told|is|was|will|has)\b", s)
+
+
+def is_alt_text(text: str) -> bool:
+    """A short lowercase keyword string left from an image's alt attribute."""
+    s = fold(text)
+    ws = s.split()
+    return (1 <= len(ws) <= 5 and s == s.lower() and not ends_sentence(s)
+            and all(re.fullmatch(r"[a-z0-9\-_]+", w) for w in ws) and any(c.isalpha() for c in s))
+
+
+def is_bio(text: str) -> bool:
+    """The opening of an author bio: "Jane Doe is a reporter who covers ..."."""
+    return bool(_BIO.match(fold(text))) and len(words(text)) <= 90
+
+
+def is_foreign(text: str) -> bool:
+    """A paragraph that is not English: low English stopword density and a confident language ID."""
+    ws = words(text)
+    if len(ws) < 8:
+        return False
+    if stopword_ratio(text) >= 0.25:
+        return False
+    lang, _ = py3langid.classify(text)
+    return lang != "en"
+
+
+def line_counts(lines: Iterable[str]) -> dict[str, int]:
+    """How often each normalised non-blank line occurs."""
+    counts: dict[str, int] = defaultdict(int)
+    for s in lines:
+        if s.strip():
+            counts[normalize_line(s)] += 1
+    return counts
+
+
+def is_short(text: str) -> bool:
+    """Short enough to be chrome when repeated (a few words)."""
+    return len(fold(text).split()) <= SHORT_WORDS
+
+
+def corpus_common_lines(sources: Iterable[SourceText]) -> frozenset[str]:
+    """Normalised short lines seen in at least two different sources."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for src in sources:
+        meta = set(src.meta_lines)
+        for no, line in enumerate(src.lines, 1):
+            if no in meta or not line.strip() or not is_short(line):
+                continue
+            seen[normalize_line(line)].add(src.path)
+    return frozenset(k for k, v in seen.items() if len(v) >= 2)

@@ -1,0 +1,223 @@
+"""Decide where one story ends and the next begins inside a dump.
+
+Two layouts:
+
+* titled: the file opens with a headline-like line. Every later title-like
+  line is a headline (new story) or an in-article subhead; the choice weighs
+  its shape (length, a question mark), lexical cohesion across it and the
+  overlap of its words and the names that follow with the story so far.
+* untitled: stories are glued back to back. Each gap between paragraphs gets
+  a score from the TextTiling depth of lexical cohesion, how many of the
+  following names are new, lede cues (digest openings, datelines) and
+  continuation cues (an opening pronoun or connective, a quote going on);
+  dynamic programming then picks the best set of boundaries, with a minimum
+  story length and a per-boundary cost.
+
+In both layouts the start and the end of a repeated run of paragraphs (the
+same article pasted twice) is a boundary.
+"""
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
+from .textnorm import content_stems, fold, mentions, names
+
+WINDOW = 3
+ADJACENT_WEIGHT = 3.0    # how much likeness to the previous paragraph argues against a cut
+MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per paragraph)
+SECTION_MIN = 2          # paragraphs under a subhead before a story may end
+MIN_STORY = 3            # paragraphs, untitled layout
+BOUNDARY_COST = 0.45     # untitled layout: what each story costs
+
+_CONTINUATION = re.compile(
+    r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
+    r"however|but|and|also|meanwhile|still|yet|moreover|furthermore|instead|then|so|such|thus|"
+    r"in addition|as such|as a result|besides|for example|for instance|in fact|in other words|"
+    r"the (company|firm|startup|group|move|deal|report|decision|plan|app|platform|government|"
+    r"ministry|agency|bank|team|two|latter|former|same)|another|other|others|both|meanwhile|"
+    r"similarly|likewise|by contrast|on the other hand|otherwise|nonetheless|nevertheless|here|"
+    r"there|now|lastly|finally|first|second|third|next)\b", re.I)
+_DIGEST = re.compile(
+    r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
+    re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Z][\w. ]{1,30})?\s*(\(\w+\))?\s*(--|—|–|-|:)\s+\S")
+
+
+@dataclass
+class Para:
+    """A live unit as seen by the boundary finder."""
+
+    index: int           # unit index in the file
+    text: str
+    heading: bool        # a title-like line (headline or subhead candidate)
+
+
+def is_continuation(text: str) -> bool:
+    """The paragraph opens with a pronoun or connective that points back."""
+    return bool(_CONTINUATION.match(fold(text)))
+
+
+def lede_cue(text: str) -> float:
+    """Evidence that a paragraph opens a story: digest greeting or a dateline."""
+    s = fold(text)
+    if _DIGEST.match(s):
+        return 3.0
+    if _DATELINE.match(s):
+        return 2.0
+    return 0.0
+
+
+def heading_shape(text: str) -> float:
+    """How headline-like (rather than subhead-like) a title-like line is."""
+    s = fold(text)
+    n = len(s.split())
+    score = 2.0 if n >= 8 else 1.0 if n >= 6 else 0.0 if n == 5 else -1.0 if n == 4 else -2.5
+    if s.endswith("?"):
+        score -= 2.5
+    return score
+
+
+def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
+    """Positions (in `paras`) that start a story in a titled layout."""
+    body = [k for k, p in enumerate(paras) if not p.heading]
+    bags = {k: bag(paras[k].text) for k in body}
+    base = _median_gap(body, bags)
+    starts = [0]
+    for k in range(1, len(paras)):
+        p = paras[k]
+        if p.index in edges:
+            if k - starts[-1] >= 2:
+                starts.append(k)
+            continue
+        if not p.heading or k + 1 >= len(paras) or paras[k + 1].heading:
+            continue
+        left = [j for j in body if starts[-1] <= j < k][-2 * WINDOW:]
+        right = [j for j in body if j > k][:WINDOW]
+        if not left or not right:
+            continue
+        score = heading_shape(p.text)
+        sim = cosine(merged([bags[j] for j in left]), merged([bags[j] for j in right]))
+        rel = sim / base if base else 0.0
+        score -= 2.0 * (rel - 0.6)
+        story = Counter(n for j in left for n in names(paras[j].text))
+        title_terms = set(content_stems(p.text))
+        known = set(content_stems(" ".join(paras[j].text for j in left)))
+        if title_terms:
+            score -= 2.0 * (len(title_terms & known) / len(title_terms) - 0.5)
+        score -= 1.5 * (name_overlap(list(story), names(paras[right[0]].text)) - 0.3)
+        if is_continuation(paras[right[0]].text):
+            score -= 1.0
+        if score > 0:
+            starts.append(k)
+    return starts
+
+
+def _median_gap(body: list[int], bags: dict[int, Counter[str]]) -> float:
+    sims = [cosine(merged([bags[j] for j in body[max(0, i - WINDOW):i]]),
+                   merged([bags[j] for j in body[i:i + WINDOW]])) for i in range(1, len(body))]
+    return statistics.median(sims) if sims else 0.0
+
+
+def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> list[float | None]:
+    """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
+
+    Cues: lede openings, opening pronouns/connectives, a quote going on, a
+    short paragraph,
+    and its similarity to the paragraph before it.
+    """
+    after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
+    adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
+    typical = statistics.median(adjacent) if adjacent else 0.0
+    out: list[float | None] = [None] * len(body)
+    for pos in range(1, len(body)):
+        if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
+            continue                    # a subhead's section is never cut short
+        text = paras[body[pos]].text
+        b = 0.25 * lede_cue(text)
+        b -= ADJACENT_WEIGHT * (adjacent[pos - 1] - typical)
+        if is_continuation(text):
+            b -= 0.4
+        if text.lstrip()[:1] in "\"“‘'":
+            b -= 0.3
+        if len(text.split()) < 15:
+            b -= 0.3
+        out[pos] = b
+    return out
+
+
+
+def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
+    """Positions (in `paras`) that start a story in an untitled layout.
+
+    Dynamic programming over segmentations of the body paragraphs. A story
+    scores the sum, over its paragraphs, of the cosine between the paragraph
+    and the centroid of the story's other paragraphs (tf-idf weighted bags):
+    gluing two subjects together lowers every paragraph's fit, cutting one
+    subject in two thins out both centroids. Each story costs BOUNDARY_COST
+    and cue evidence at each boundary is added. Stories are at least
+    MIN_STORY and at most MAX_STORY paragraphs long.
+    """
+    body = [k for k, p in enumerate(paras) if not p.heading]
+    if not body:
+        return [0]
+    texts = []
+    for pos, k in enumerate(body):
+        prev = body[pos - 1] if pos else -1
+        heads = " ".join(paras[j].text for j in range(prev + 1, k))
+        texts.append(f"{heads} {paras[k].text}".strip())
+    bags = idf_weighted([bag(t) for t in texts])
+    n = len(body)
+    dots = [[_dot(bags[i], bags[i + d]) for d in range(min(MAX_STORY, n - i))] for i in range(n)]
+    bonus = gap_bonus(paras, body, bags)
+    forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
+    for pos in forced:
+        bonus[pos] = 0.0
+    best = [float("-inf")] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    for a in range(n):
+        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
+            continue
+        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
+        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
+        others: list[float] = []        # D_i: dot of paragraph i with the rest of the story
+        total = 0.0                     # |C|^2, C = sum of the story's bags
+        for b in range(a + 1, stop + 1):
+            new = b - 1
+            cross = 0.0
+            for o in range(len(others)):
+                d = dots[a + o][new - a - o]
+                others[o] += d
+                cross += d
+            others.append(cross)
+            total += 2 * cross + dots[new][0]
+            if (b - a < MIN_STORY and b < n) or (b < n and bonus[b] is None):
+                continue
+            fit = 0.0
+            for o, d_i in enumerate(others):
+                self_sq = dots[a + o][0]
+                rest = total - 2 * d_i - self_sq
+                if d_i > 0 and rest > 0 and self_sq > 0:
+                    fit += d_i / math.sqrt(self_sq * rest)
+            if base + fit > best[b]:
+                best[b] = base + fit
+                back[b] = a
+    if best[n] == float("-inf"):
+        return [0]
+    starts = []
+    b = n
+    while b > 0:
+        starts.append(back[b])
+        b = back[b]
+    return [body[a] for a in reversed(starts)]
+
+
+def _dot(x: Counter[str], y: Counter[str]) -> float:
+    if len(x) > len(y):
+        x, y = y, x
+    return sum(v * y.get(k, 0.0) for k, v in x.items())

@@ -1,0 +1,340 @@
+"""Find date mentions in story text: full dates, months, quarters, halves, years and relative hints.
+
+Each mention says *when* something the story talks about happened, as an interval of
+months, and how it should count towards a publication-date estimate: as a past event
+(supports a date at or shortly after it), as background (only a lower bound: "founded
+in 2014", "since 2017"), or as a future reference ("by 2030", "expected to launch in
+Q3 2026"), which only says the story was written before it.
+
+Mentions without a year ("in mid-April", "In Q1", "the first half of this year",
+"nearly a year later") are kept relative: they are resolved against a candidate
+publication month, so the estimator in ``dating`` can score every candidate the same way.
+Months are counted as ``year * 12 + month - 1``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["past", "background", "future"]
+Kind = Literal["day", "month", "part", "year", "rel-month", "rel-part", "later"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|"
+          r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|"
+          r"Oct\.?|Nov\.?|Dec\.?)(?![a-z])")
+_YEAR = r"(?P<{name}>(?:19[89]\d|20\d\d))(?![\d,]*\d|s\b|['’]s\b|-\d\d\b|/\d\d\b|\s*%)"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                            "fourth": 4, "4th": 4}
+NUMBERS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                           "twelve": 12, "several": 3, "a few": 2, "few": 2}
+
+
+def _m(name: str) -> str:
+    return _MONTH.format(name=name)
+
+
+def _y(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+def _d(name: str) -> str:
+    return _DAY.format(name=name)
+
+
+# Full dates: "May 30, 2023", "30 May 2023", "Sept. 3, 2020", "2020-09-03".
+FULL_DATE = re.compile(
+    rf"\b(?:{_m('m1')}\s+{_d('d1')},?\s+{_y('y1')}"
+    rf"|{_d('d2')}\s+(?:of\s+)?{_m('m2')},?\s+{_y('y2')}"
+    r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?!\d))"
+)
+MONTH_YEAR = re.compile(rf"\b{_m('m')},?\s+(?:of\s+)?{_y('y')}")
+PART_YEAR = re.compile(
+    rf"\b(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+    rf"the\s+middle\s+of)[-\s]+{_y('y')}", re.IGNORECASE)
+QUARTER_YEAR = re.compile(
+    rf"\b(?:Q(?P<q1>[1-4])\s*(?:of\s+)?(?:FY\s*)?['’]?{_y('y1')}"
+    rf"|{_y('y2')}\s*Q(?P<q2>[1-4])"
+    rf"|(?P<o3>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter(?:\s+of)?\s+(?:fiscal\s+)?{_y('y3')}"
+    rf"|{_y('y4')}\s+(?P<o4>first|second|third|fourth)[-\s]quarter)", re.IGNORECASE)
+HALF_YEAR = re.compile(
+    rf"\b(?:H(?P<h1>[12])\s*{_y('y1')}|{_y('y2')}\s*H(?P<h2>[12])"
+    rf"|(?P<o3>first|second)\s+half\s+(?:of\s+)?{_y('y3')})", re.IGNORECASE)
+YEAR = re.compile(rf"(?<![\w$€£¥#.\-/])(?P<y>(?:19[89]\d|20\d\d))(?![\d,]*\d|s\b|['’]s\b|-\d\d\b|/\d\d\b|\s*%|\.\d)")
+# Relative forms, resolved against a candidate publication month.
+REL_QUARTER = re.compile(
+    r"\b(?:(?:in|during|for|of)\s+(?:the\s+)?)?(?:Q(?P<q1>[1-4])\b|(?P<o2>first|second|third|fourth)[-\s]quarter\b)"
+    r"(?P<thisyear>\s+of\s+this\s+year)?", re.IGNORECASE)
+REL_HALF = re.compile(r"\b(?P<o>first|second)\s+half\s+of\s+this\s+year\b|\bH(?P<h>[12])\b(?!\s*\d)", re.IGNORECASE)
+REL_MONTH = re.compile(
+    rf"\b(?P<prep>[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Mm]id-?|[Ll]ate|[Uu]ntil|[Oo]f|[Ff]rom|[Ll]ast|[Tt]his|[Oo]n)\s*"
+    rf"{_m('m')}(?!\s*[0-3]?\d\b|,?\s+(?:of\s+)?(?:19|20)\d\d)(?P<lastyear>\s+last\s+year)?")
+LATER = re.compile(
+    r"\b(?:(?:nearly|almost|about|around|roughly|just|some|more\s+than|over|less\s+than)\s+)*"
+    r"(?:just\s+over\s+)?(?P<n>\d+|a\s+few|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+(?:later|after\s+that|on)\b",
+    re.IGNORECASE)
+EMBED_POST = re.compile(r"\(@\w+\)\s*$")
+
+_FUTURE_PREFIX = re.compile(
+    r"\b(?:by|until|till|before|not\s+until|no\s+later\s+than|ahead\s+of|in\s+time\s+for)\s+"
+    r"(?:the\s+)?(?:(?:end|start|beginning|middle|close)\s+of\s+(?:the\s+)?)?(?:\w+\s+)?$",
+    re.IGNORECASE)
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|won['’]t|shall|plans?\s+to|planned|planning|aims?|aiming|intends?|expects?|expected|"
+    r"expecting|is\s+set\s+to|are\s+set\s+to|slated|scheduled|due\s+to|forecasts?|forecast|projected|"
+    r"targets?|targeting|goal|going\s+to|hopes?\s+to|hoping|upcoming|next)\b",
+    re.IGNORECASE)
+_FUTURE_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,1}(?:target|goal|deadline|outlook|guidance|forecast)s?\b",
+                           re.IGNORECASE)
+_BACKGROUND_PREFIX = re.compile(
+    r"(?:\b(?:founded|founding|established|establishment|incorporated|created|formed|born|started|"
+    r"launched|set\s+up|since|back\s+in|as\s+early\s+as|dating\s+back\s+to|inception)\s+"
+    r"(?:(?:in|on|of|at)\s+)?(?:the\s+)?(?:\w+\s+)?"
+    r"|\b(?:from|between)\s+(?:the\s+)?)$",
+    re.IGNORECASE)
+_QUANTITY_PREFIX = re.compile(r"\b(?:about|around|approximately|over|nearly|almost|than|some|roughly|"
+                              r"least|top|only|just|No\.?|number|model|version)\s+$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"^\s+(?!(?:was|is|has|as|its|this|plans|saw|marks|sales|results)\b)[a-z]+s\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"])|\n")
+_CLAUSE_END = re.compile(r"[,;:—–(]|\s-{1,2}\s")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date reference in a text, as an interval of months or a rule relative to a candidate."""
+
+    text: str                      # the words as they appear
+    pos: int                       # character offset in the scanned text
+    kind: Kind
+    role: Role
+    weight: float
+    start: int = 0                 # absolute kinds: first month index of the interval
+    end: int = 0                   # absolute kinds: last month index of the interval
+    day: dt.date | None = None     # kind == "day": the exact date
+    rel_month: int = 0             # rel-month: month number; rel-part: first month number
+    rel_span: int = 1              # rel-part: number of months; later: offset in months
+    rel_year_back: int = 0         # rel kinds: 1 when the text says "... last year"
+    this_year: bool = False        # rel-part: "of this year" (else the latest such period)
+
+    def interval(self, candidate: int) -> tuple[int, int] | None:
+        """The months the mention covers if the story was published in month ``candidate``."""
+        if self.kind in ("day", "month", "part", "year"):
+            return self.start, self.end
+        if self.kind == "rel-month":
+            year = candidate // 12 - self.rel_year_back
+            start = year * 12 + self.rel_month - 1
+            if not self.rel_year_back and start > candidate:
+                start -= 12
+            return start, start
+        if self.kind == "rel-part":
+            year = candidate // 12
+            start = year * 12 + self.rel_month - 1
+            if not self.this_year and start > candidate:
+                start -= 12
+            return start, start + self.rel_span - 1
+        return None
+
+
+def month_index(year: int, month: int) -> int:
+    """Months since year 0: the unit the estimator works in."""
+    return year * 12 + month - 1
+
+
+def month_of(index: int) -> tuple[int, int]:
+    """(year, month) of a month index."""
+    return index // 12, index % 12 + 1
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_date(match: re.Match[str]) -> dt.date | None:
+    for i in ("1", "2"):
+        if match.group("m" + i):
+            return _safe_date(int(match.group("y" + i)), _month_number(match.group("m" + i)),
+                              int(match.group("d" + i)))
+    return _safe_date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
+
+
+_DATE_LINE_LABEL = re.compile(
+    r"^(?:(?:published|posted|updated|last\s+updated|date|dated|filed|released|first\s+published)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*)?", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[,|•·–—-]\s*)?", re.IGNORECASE)
+_TIME_TAIL = re.compile(
+    r"(?:\s*(?:at|[,|•·–—-])?\s*\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|UTC|GMT)?"
+    r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?\s*(?:[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?[\s.,|•·]*$", re.IGNORECASE)
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date of a line that holds only a date ("3 September 2020", "Posted: Sept. 3, 2020 10:00 ET")."""
+    text = line.strip().strip("*_#>[]()").strip()
+    if not text or len(text) > 90:
+        return None
+    text = _BYLINE.sub("", text)
+    text = _DATE_LINE_LABEL.sub("", text)
+    text = re.sub(rf"^{_WEEKDAY}", "", text, flags=re.IGNORECASE)
+    match = FULL_DATE.match(text)
+    if not match or not _TIME_TAIL.fullmatch(text[match.end():]):
+        return None
+    return _full_date(match)
+
+
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)?"
+    rf"\s*,?\s*(?:{_WEEKDAY})?{_m('m')}\s+{_d('d')}(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
+    r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:—|–|--|-|:)\s*\S")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A dateline opening a paragraph; ``year`` is None for "BEIJING, March 14 (Reuters) -"."""
+
+    text: str
+    month: int
+    day: int
+    year: int | None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The date of a dateline opening ``paragraph`` ("SHENZHEN, March 14, 2024 —"), or None."""
+    match = _DATELINE.match(paragraph.strip())
+    if not match:
+        return None
+    month, day = _month_number(match.group("m")), int(match.group("d"))
+    year = int(match.group("y")) if match.group("y") else None
+    if _safe_date(year or 2000, month, day) is None:
+        return None
+    return Dateline(match.group(0)[:-1].strip(), month, day, year)
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for match in _SENTENCE_END.finditer(text, 0, pos):
+        start = match.end()
+    nxt = _SENTENCE_END.search(text, pos)
+    return start, nxt.start() if nxt else len(text)
+
+
+def _role(text: str, start: int, end: int) -> Role:
+    s_start, s_end = _sentence_bounds(text, start)
+    before = text[s_start:start]
+    if _FUTURE_PREFIX.search(before[-40:]):
+        return "future"
+    clause_start = 0
+    for match in _CLAUSE_END.finditer(before):
+        clause_start = match.end()
+    clause = before[clause_start:]
+    after = text[end:s_end]
+    after_clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+    if _FUTURE_CLAUSE.search(clause) or _FUTURE_CLAUSE.search(after_clause[:40]) or _FUTURE_AFTER.search(after):
+        return "future"
+    if _BACKGROUND_PREFIX.search(before[-40:]):
+        return "background"
+    return "past"
+
+
+class _Collector:
+    """Collects mentions, skipping any that overlap a span already taken by a more specific one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.taken: list[tuple[int, int]] = []
+        self.found: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in self.taken)
+
+    def add(self, match: re.Match[str], kind: Kind, weight: float, **fields: object) -> None:
+        start, end = match.span()
+        if not self.free(start, end):
+            return
+        self.taken.append((start, end))
+        role = _role(self.text, start, end)
+        self.found.append(Mention(match.group(0).strip(), start, kind, role, weight, **fields))  # type: ignore[arg-type]
+
+
+def _later_months(match: re.Match[str]) -> int:
+    raw = re.sub(r"\s+", " ", match.group("n").lower())
+    count = int(raw) if raw.isdigit() else NUMBERS.get(raw, 1)
+    unit = match.group("unit").lower()
+    return {"day": 0, "week": count // 4, "month": count, "year": 12 * count}[unit]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every date mention in ``text``, in text order."""
+    col = _Collector(text)
+    for match in FULL_DATE.finditer(text):
+        day = _full_date(match)
+        if day is None:
+            continue
+        line_end = text.find("\n", match.end())
+        line_rest = text[match.end(): line_end if line_end >= 0 else len(text)]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        embedded = not line_rest.strip() and EMBED_POST.search(text[line_start:match.start()].rstrip())
+        idx = month_index(day.year, day.month)
+        col.add(match, "day", 1.5 if embedded else 1.2, start=idx, end=idx, day=day)
+    for match in QUARTER_YEAR.finditer(text):
+        year = int(next(match.group(g) for g in ("y1", "y2", "y3", "y4") if match.group(g)))
+        raw = next(match.group(g) for g in ("q1", "q2", "o3", "o4") if match.group(g))
+        quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        start = month_index(year, 3 * quarter - 2)
+        col.add(match, "part", 0.9, start=start, end=start + 2)
+    for match in HALF_YEAR.finditer(text):
+        year = int(next(match.group(g) for g in ("y1", "y2", "y3") if match.group(g)))
+        raw = next(match.group(g) for g in ("h1", "h2", "o3") if match.group(g))
+        half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        start = month_index(year, 6 * half - 5)
+        col.add(match, "part", 0.8, start=start, end=start + 5)
+    for match in MONTH_YEAR.finditer(text):
+        idx = month_index(int(match.group("y")), _month_number(match.group("m")))
+        col.add(match, "month", 1.0, start=idx, end=idx)
+    for match in PART_YEAR.finditer(text):
+        year = int(match.group("y"))
+        part = match.group("part").lower()
+        first = 1 if "early" in part or "beginning" in part or "start" in part else (
+            5 if "mid" in part or "middle" in part else 9)
+        start = month_index(year, first)
+        col.add(match, "year", 0.6, start=start, end=start + 3)
+    for match in YEAR.finditer(text):
+        before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
+        if _QUANTITY_PREFIX.search(before) or _UNIT_AFTER.match(after):
+            continue
+        year = int(match.group("y"))
+        col.add(match, "year", 0.5, start=month_index(year, 1), end=month_index(year, 12))
+    for match in REL_HALF.finditer(text):
+        raw = match.group("o") or match.group("h")
+        half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        col.add(match, "rel-part", 0.6, rel_month=6 * half - 5, rel_span=6, this_year=bool(match.group("o")))
+    for match in REL_QUARTER.finditer(text):
+        raw = match.group("q1") or match.group("o2")
+        quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        col.add(match, "rel-part", 0.5, rel_month=3 * quarter - 2, rel_span=3,
+                this_year=bool(match.group("thisyear")))
+    for match in REL_MONTH.finditer(text):
+        if match.group("m") == "May" and match.group("prep").lower() not in ("in", "since", "during", "early",
+                                                                            "mid", "mid-", "late", "last"):
+            continue
+        back = 1 if match.group("lastyear") else 0
+        col.add(match, "rel-month", 0.6, rel_month=_month_number(match.group("m")), rel_year_back=back)
+    for match in LATER.finditer(text):
+        col.add(match, "later", 0.8, rel_span=_later_months(match))
+    return sorted(col.found, key=lambda m: m.pos)

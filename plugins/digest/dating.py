@@ -1,0 +1,291 @@
+"""Give every article of one source a publication date from its own evidence, with stable fallbacks.
+
+Evidence is tried in order, first that applies wins (recorded in ``date_source``):
+
+1. explicit: a ``Date:`` header of the source, or a ``YYYY-MM-DD-`` file-name prefix;
+2. dateline: a line that holds only a date just above the story (or, in dumps that put
+   dates under each story, just below it), or a dateline opening the first paragraph
+   ("SHENZHEN, March 14, 2024 —");
+3. inferred: a weighted estimate from the dates the story mentions.  Every candidate
+   publication month is scored: a past event supports months at or shortly after it and
+   argues against months before it, background years ("founded in 2014") only bound the
+   date from below, future references ("by 2030") only bound it from above.  Mentions
+   without a year ("in mid-April", "In Q1", "nearly a year later") are resolved per
+   candidate;
+4. inferred, "file period": stories in one dump come from one period, so a story with
+   no month-precise evidence of its own takes the month best supported by the whole file
+   (if its own evidence does not contradict it);
+5. the caller's fallback (git first-commit date or file mtime), reported.
+
+Nothing depends on the current date: the same inputs always give the same dates.  The
+fallback date also bounds the estimate from above (a story cannot be newer than the
+file that holds it).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import posixpath
+from dataclasses import dataclass
+
+from .datefind import (Mention, find_dateline, find_mentions, month_index, month_of,
+                       parse_date_line)
+from .model import ArticleDraft, DateSource, SourceText
+from .sources import date_from_filename, parse_header_date
+
+DECAY_MONTHS = 4.0        # how fast support fades after a month-precise event
+RECENT_DECAY_MONTHS = 3.0 # the same for a month named without a year (writers omit the year of recent months)
+YEAR_DECAY_MONTHS = 6.0   # the same for a bare year
+FILE_PRIOR = 0.8          # weight of the file's period when a story has its own evidence
+HEADER_REACH = 8          # how many lines above a story a date line may sit
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """The mentions of one article, with 'later' phrases tied to the mention they follow."""
+
+    mentions: list[Mention]
+    anchors: dict[int, Mention]          # index of a 'later' mention -> its anchor
+
+    def interval(self, i: int, candidate: int) -> tuple[int, int] | None:
+        mention = self.mentions[i]
+        if mention.kind != "later":
+            return mention.interval(candidate)
+        anchor = self.anchors.get(i)
+        if anchor is None:
+            return None
+        base = anchor.interval(candidate)
+        if base is None:
+            return None
+        # "nearly a year later", "just over ten months later": allow a month either way
+        return base[0] + mention.rel_span - 1, base[1] + mention.rel_span
+
+    def strong(self) -> bool:
+        """True when the story has a past event at least as precise as a quarter, with its year."""
+        for i, m in enumerate(self.mentions):
+            if m.role != "past":
+                continue
+            if m.kind in ("day", "month", "part"):
+                return True
+            if m.kind == "later" and i in self.anchors and self.anchors[i].kind in ("day", "month", "part"):
+                return True
+        return False
+
+
+def _explicit(source: SourceText) -> tuple[dt.date, str] | None:
+    raw = source.meta.get("date", "").strip()
+    if raw:
+        found = parse_header_date(raw) or parse_date_line(raw)
+        if found:
+            return found, f"header Date: {raw}"
+    found = date_from_filename(source.path)
+    if found:
+        return found, f"file name {posixpath.basename(source.path)}"
+    return None
+
+
+def _evidence(article: ArticleDraft, fallback_month: int) -> _Evidence:
+    text = "\n".join([article.title] + [b.text for b in article.blocks])
+    mentions = [m for m in find_mentions(text)
+                if m.kind not in ("day", "month", "part", "year") or m.start <= fallback_month]
+    anchors: dict[int, Mention] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "later":
+            continue
+        for prev in reversed(mentions[:i]):
+            if prev.kind != "later" and prev.role != "future":
+                anchors[i] = prev
+                break
+    return _Evidence(mentions, anchors)
+
+
+def _contribution(m: Mention, interval: tuple[int, int], candidate: int) -> float:
+    start, end = interval
+    if m.role == "future":
+        return -0.5 * m.weight if candidate > end else 0.0
+    if candidate < start:
+        return -m.weight if m.role == "past" else -0.5 * m.weight
+    if m.role == "background":
+        return 0.0
+    if m.kind == "year":
+        inside, fade = 0.8, 0.8 * math.exp(-(candidate - end) / YEAR_DECAY_MONTHS)
+    elif m.kind == "rel-month":
+        inside, fade = 1.0, math.exp(-(candidate - end) / RECENT_DECAY_MONTHS)
+    elif m.kind in ("day", "month", "later"):
+        inside, fade = 1.0, math.exp(-(candidate - end) / DECAY_MONTHS)
+    else:  # a quarter or half told in the past tense is usually over: support peaks just after it
+        inside, fade = 0.2, math.exp(-(candidate - end - 1) / DECAY_MONTHS)
+    return m.weight * (inside if candidate <= end else fade)
+
+
+def _scores(ev: _Evidence, candidates: list[int]) -> list[float]:
+    totals = []
+    for c in candidates:
+        total = 0.0
+        for i, m in enumerate(ev.mentions):
+            interval = ev.interval(i, c)
+            if interval is not None:
+                total += _contribution(m, interval, c)
+        totals.append(total)
+    return totals
+
+
+def _violations(ev: _Evidence, candidate: int) -> bool:
+    """True when a past or background mention of the story lies after ``candidate``."""
+    for i, m in enumerate(ev.mentions):
+        interval = ev.interval(i, candidate)
+        if interval and m.role != "future" and candidate < interval[0]:
+            return True
+    return False
+
+
+def _best(candidates: list[int], scores: list[float]) -> int:
+    """The best candidate; on a plateau of equal scores, its middle (lower middle)."""
+    top = max(scores)
+    tied = [c for c, s in zip(candidates, scores) if s >= top - 1e-9]
+    return tied[(len(tied) - 1) // 2]
+
+
+def _top_words(ev: _Evidence, candidate: int, limit: int = 3) -> str:
+    parts = []
+    for i, m in enumerate(ev.mentions):
+        interval = ev.interval(i, candidate)
+        if interval is not None:
+            parts.append((-_contribution(m, interval, candidate), m.pos, m.text))
+    parts.sort()
+    return ", ".join(f"'{text}'" for score, _, text in parts[:limit] if score < 0)
+
+
+def _day_in(ev: _Evidence, month: int, fallback: dt.date) -> dt.date:
+    days = [m.day for m in ev.mentions
+            if m.kind == "day" and m.day and m.role == "past" and m.start == month]
+    year, mon = month_of(month)
+    chosen = max(days) if days else dt.date(year, mon, 15)
+    return min(chosen, fallback)
+
+
+def _date_lines(source: SourceText, first: int, last: int, skip: set[int]) -> list[tuple[int, dt.date]]:
+    found = []
+    for n in range(max(1, first), min(last, len(source.lines)) + 1):
+        if n in skip:
+            continue
+        day = parse_date_line(source.lines[n - 1])
+        if day:
+            found.append((n, day))
+    return found
+
+
+def _body_lines(article: ArticleDraft) -> tuple[int, int]:
+    lines = [n for b in article.blocks for n in b.lines]
+    return (min(lines), max(lines)) if lines else (article.start_line, article.end_line)
+
+
+def _find_date_lines(articles: list[ArticleDraft], source: SourceText) -> dict[int, tuple[dt.date, str]]:
+    """Date lines per article index: above each story, or below it when the dump puts them there."""
+    order = sorted(range(len(articles)), key=lambda i: articles[i].start_line)
+    heads: dict[int, list[tuple[int, dt.date]]] = {}
+    tails: dict[int, list[tuple[int, dt.date]]] = {}
+    for pos, i in enumerate(order):
+        art = articles[i]
+        first_body, last_body = _body_lines(art)
+        prev_end = articles[order[pos - 1]].end_line if pos else 0
+        next_start = articles[order[pos + 1]].start_line if pos + 1 < len(order) else len(source.lines) + 1
+        skip = {art.title_line} if art.title_line else set()
+        heads[i] = _date_lines(source, max(prev_end + 1, first_body - HEADER_REACH), first_body - 1, skip)
+        tails[i] = _date_lines(source, last_body + 1, min(next_start - 1, last_body + HEADER_REACH), skip)
+    footer_layout = bool(order) and bool(tails[order[-1]]) and not heads[order[0]]
+    result: dict[int, tuple[dt.date, str]] = {}
+    for i in order:
+        picks = tails[i][:1] if footer_layout else heads[i][-1:]
+        if picks:
+            line, day = picks[0]
+            result[i] = day, f"date line {source.lines[line - 1].strip()!r} (line {line})"
+            continue
+        blocks = articles[i].blocks
+        edge = blocks[-1:] if footer_layout else blocks[:1]
+        for block in edge:
+            day = parse_date_line(block.text)
+            if day:
+                result[i] = day, f"date line {block.text.strip()!r} (line {block.lines[0]})"
+    return result
+
+
+def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tuple[dt.date, str] | None:
+    """A dateline opening the first paragraphs; a year-less one takes the year nearest ``near``."""
+    for block in article.blocks[:2]:
+        if block.kind != "para":
+            continue
+        found = find_dateline(block.text)
+        if found is None:
+            continue
+        if found.year is not None:
+            return dt.date(found.year, found.month, found.day), f"dateline {found.text!r}"
+        target = near if near is not None else month_index(fallback.year, fallback.month)
+        year = min(range(target // 12 - 1, target // 12 + 2),
+                   key=lambda y: (abs(month_index(y, found.month) - target), -y))
+        day = dt.date(year, found.month, found.day)
+        if day <= fallback:
+            return day, f"dateline {found.text!r} (year from context)"
+    return None
+
+
+def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt.date,
+                  fallback_source: DateSource) -> list[str]:
+    """Set date, date_source and date_evidence on every article of one source.
+
+    Returns report lines for the articles that had no usable evidence (they get ``fallback``).
+    """
+    fallback_month = month_index(fallback.year, fallback.month)
+    explicit = _explicit(source)
+    evidence = [_evidence(a, fallback_month) for a in articles]
+    absolute = [m for ev in evidence for m in ev.mentions if m.kind in ("day", "month", "part", "year")]
+    candidates: list[int] = []
+    if absolute:
+        low = min(m.start for m in absolute)
+        high = min(fallback_month, max(m.end for m in absolute) + 24)
+        candidates = list(range(low, high + 1))
+    article_scores = [_scores(ev, candidates) if candidates else [] for ev in evidence]
+    file_scores = [sum(col) for col in zip(*article_scores)] if candidates else []
+    file_prior: list[float] = []
+    if file_scores and max(file_scores) > 0:
+        file_prior = [max(0.0, s) / max(file_scores) for s in file_scores]
+    file_month = _best(candidates, file_scores) if file_prior else None
+    date_lines = _find_date_lines(articles, source)
+    report: list[str] = []
+    for i, (art, ev) in enumerate(zip(articles, evidence)):
+        estimate: tuple[int, str] | None = None
+        if file_prior:
+            estimate = _estimate(ev, candidates, article_scores[i], file_prior, file_month)
+        if explicit:
+            art.date, art.date_source, art.date_evidence = explicit[0], "explicit", explicit[1]
+        elif i in date_lines:
+            art.date, art.date_source, art.date_evidence = date_lines[i][0], "dateline", date_lines[i][1]
+        elif (found := _dateline(art, estimate[0] if estimate else file_month, fallback)) is not None:
+            art.date, art.date_source, art.date_evidence = found[0], "dateline", found[1]
+        elif estimate is not None:
+            art.date, art.date_source, art.date_evidence = _day_in(ev, estimate[0], fallback), "inferred", estimate[1]
+        else:
+            art.date, art.date_source = fallback, fallback_source
+            art.date_evidence = f"no date evidence; {fallback_source} date"
+            report.append(f"{source.path}: {art.title!r} (line {art.start_line}): no date evidence, "
+                          f"using the {fallback_source} date {fallback.isoformat()}")
+    return report
+
+
+def _estimate(ev: _Evidence, candidates: list[int], own: list[float], file_prior: list[float],
+              file_month: int | None) -> tuple[int, str] | None:
+    """The best month for one story and the words behind it, or None without any evidence."""
+    if ev.strong():
+        totals = [a + FILE_PRIOR * f for a, f in zip(own, file_prior)]
+        month = _best(candidates, totals)
+        year, mon = month_of(month)
+        return month, f"{year:04d}-{mon:02d} from {_top_words(ev, month)}"
+    allowed = [(c, f + 0.2 * a) for c, a, f in zip(candidates, own, file_prior) if not _violations(ev, c)]
+    if not allowed:
+        month = _best(candidates, own)
+        year, mon = month_of(month)
+        return month, f"{year:04d}-{mon:02d} from {_top_words(ev, month)}"
+    month = _best([c for c, _ in allowed], [s for _, s in allowed])
+    year, mon = month_of(month)
+    fy, fm = month_of(file_month) if file_month is not None else (year, mon)
+    return month, f"file period: {fy:04d}-{fm:02d}; story placed in {year:04d}-{mon:02d}"

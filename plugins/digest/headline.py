@@ -1,0 +1,117 @@
+"""Headlines: tell a title-like line, and make a headline for an untitled story.
+
+A made headline is short (at most 110 characters), drawn from the story's own
+words, names its main subject, and never repeats the whole first paragraph:
+it is the lead sentence cut down to its main clause, or for a digest issue the
+digest's name plus its first section heading.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .model import Block
+from .textnorm import STOPWORDS, ends_sentence, fold, names, normalize_line, words
+
+MAX_LEN = 110
+TARGET = 95
+
+_LEAD_IN = re.compile(
+    r"^(on|in|at|after|as|while|when|since|despite|following|amid|last|this|earlier|against|with|"
+    r"before|although|though|instead of|over|during|for|like|unlike|according to)\b[^,]{3,90},\s+", re.I)
+_GREETING = re.compile(
+    r"^(?:hello|hi|hey|good (?:morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\s+(?:back\s+)?"
+    r"(?:to\s+)?(?:this week's\s+|the\s+|our\s+)?(?P<name>[^,.;:!—–-]{3,60})", re.I)
+_BREAKS = re.compile(
+    r",\s|;\s|\s[—–-]\s|:\s|\s(?=(?:which|who|as|after|amid|according|while|because|but|despite|"
+    r"following|since|marking|bringing|making|giving|where|so that|in order)\b)")
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+def is_title_like(text: str) -> bool:
+    """A single short line shaped like a headline or subhead (no closing full stop)."""
+    s = fold(text)
+    ws = s.split()
+    if not 1 <= len(ws) <= 20 or len(s) > 130:
+        return False
+    if s.endswith((",", "-")) or (ends_sentence(s) and not s.rstrip("\"')]").endswith("?")):
+        return False
+    first = s.lstrip("\"'“‘([")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    return sum(1 for w in words(s) if len(w) >= 3) >= 1
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (a simple punctuation rule)."""
+    return [s.strip() for s in _SENT.split(fold(text)) if s.strip()]
+
+
+def _trim(phrase: str) -> str:
+    """Drop trailing function words and punctuation from a cut phrase."""
+    ws = phrase.rstrip(" ,;:—–-").split()
+    while ws and (ws[-1].lower().strip(",;:") in STOPWORDS or not re.search(r"\w", ws[-1])):
+        ws.pop()
+    return " ".join(ws).rstrip(" ,;:—–-")
+
+
+def shorten(sentence: str, limit: int = TARGET) -> str:
+    """Cut a sentence down to its main clause, at most `limit` characters."""
+    s = sentence.strip().rstrip(".!")
+    m = _LEAD_IN.match(s)
+    if m and len(s[m.end():].split()) >= 5:
+        rest = s[m.end():]
+        s = rest[:1].upper() + rest[1:]
+    if len(s) <= limit:
+        return s
+    cuts = [m.start() for m in _BREAKS.finditer(s) if 35 <= m.start() <= limit]
+    if cuts:
+        return _trim(s[:cuts[-1]])
+    return _trim(s[:limit].rsplit(" ", 1)[0])
+
+
+def _top_name(body: list[str]) -> str | None:
+    counts = Counter(n for t in body for n in names(t) if len(n) >= 3)
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
+
+
+def _digest_title(paras: list[str], heads: list[str]) -> str | None:
+    m = _GREETING.match(fold(paras[0])) if paras else None
+    if not m:
+        return None
+    name = _trim(m.group("name"))
+    if len(name.split()) < 1:
+        return None
+    topic = heads[0] if heads else shorten(sentences(paras[1])[0], 60) if len(paras) > 1 else ""
+    title = f"{name[:1].upper() + name[1:]}: {topic}" if topic else name
+    return title if len(title) <= MAX_LEN else _trim(title[:MAX_LEN].rsplit(" ", 1)[0])
+
+
+def make_headline(blocks: list[Block]) -> str:
+    """A headline for an untitled story, made from its own text."""
+    paras = [b.text for b in blocks if b.kind in ("para", "quote") and b.text.strip()]
+    heads = [b.text for b in blocks if b.kind == "heading"]
+    if not paras:
+        paras = [b.text.split("\n")[0] for b in blocks if b.text.strip()]
+    if not paras:
+        return "Untitled"
+    digest = _digest_title(paras, heads)
+    if digest:
+        return digest
+    top = _top_name(paras)
+    lead = sentences(paras[0])
+    options = lead[:2] + [s for p in paras[1:3] for s in sentences(p)[:2]]
+    choice = lead[0] if lead else paras[0]
+    if top and top not in choice.lower():
+        for s in options[:4]:
+            if top in s.lower() and len(s) >= 30:
+                choice = s
+                break
+    title = shorten(choice)
+    if normalize_line(title) == normalize_line(paras[0]) or len(title) < 8:
+        cuts = [m.start() for m in _BREAKS.finditer(title) if m.start() >= 25]
+        title = _trim(title[:cuts[-1]]) if cuts else _trim(" ".join(title.split()[:-2]))
+    return title

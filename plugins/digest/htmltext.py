@@ -1,0 +1,162 @@
+"""Turn a scraped HTML page into the plain text lines of its main article.
+
+trafilatura finds the main content (navigation, footers, comments and scripts
+are left out); when it finds nothing, a BeautifulSoup walk over the page with
+the obvious chrome removed is used instead. Either way the result is a list of
+text lines in the same shape as a text dump: one line per paragraph, headings
+on their own line, list items as "• item", a blank line between blocks.
+"""
+from __future__ import annotations
+
+import re
+
+import trafilatura
+from trafilatura.settings import use_config
+from bs4 import BeautifulSoup, NavigableString, Tag
+from lxml import etree
+
+from .sanitize import clean_text
+
+BULLET = "• "
+
+# Never shown, with everything inside them.
+_INVISIBLE_TAGS = ("script", "style", "noscript", "iframe", "template", "object", "embed", "svg",
+                   "canvas", "head")
+# Page chrome dropped by the fallback extractor.
+_CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "button", "select", "textarea",
+                "dialog", "menu")
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
+                         "h6", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "td", "th",
+                         "dl", "dt", "dd", "figure", "figcaption", "body", "html"})
+_SPACE_RUN = re.compile(r"[ \t]+")
+
+# trafilatura's default minimum sizes make it give up on short pages and dump the
+# whole page (menus included) as one paragraph; short news items are normal here.
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+_CONFIG.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+
+
+def _norm(text: str) -> str:
+    return _SPACE_RUN.sub(" ", clean_text(text).replace("\n", " ")).strip()
+
+
+def _xml_inline_text(el: etree._Element) -> list[str]:
+    """Text of a trafilatura XML element; <lb/> starts a new line."""
+    parts: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag == "lb":
+            parts.append("\n")
+        else:
+            parts.append("".join(_xml_inline_text(child)))
+        parts.append(child.tail or "")
+    return parts
+
+
+def _xml_block_lines(el: etree._Element) -> list[str]:
+    """Lines for one block-level element of trafilatura's XML output."""
+    if el.tag == "list":
+        lines: list[str] = []
+        for item in el.iter("item"):
+            text = _norm("".join(_xml_inline_text(item)))
+            if text:
+                lines.append(BULLET + text)
+        return lines
+    if el.tag == "table":
+        rows = []
+        for row in el.iter("row"):
+            cells = [_norm("".join(_xml_inline_text(c))) for c in row.iter("cell")]
+            text = " | ".join(c for c in cells if c)
+            if text:
+                rows.append(text)
+        return rows
+    raw = "".join(_xml_inline_text(el))
+    return [t for t in (_norm(part) for part in raw.split("\n")) if t]
+
+
+def _trafilatura_blocks(html: str) -> list[list[str]]:
+    xml = trafilatura.extract(html, output_format="xml", include_comments=False,
+                              favor_recall=True, include_tables=True, include_images=False,
+                              include_links=False, include_formatting=False, config=_CONFIG)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    if main is None:
+        return []
+    blocks = [_xml_block_lines(el) for el in main]
+    return [b for b in blocks if b]
+
+
+def _soup_blocks(html: str) -> list[list[str]]:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all([*_INVISIBLE_TAGS, *_CHROME_TAGS]):
+        tag.decompose()
+    blocks: list[list[str]] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = _norm("".join(current))
+        current.clear()
+        if text:
+            blocks.append([text])
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child) is NavigableString:  # skip comments, CDATA, doctype
+                    current.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    flush()
+                elif child.name == "li":
+                    flush()
+                    text = _norm(child.get_text(" "))
+                    if text:
+                        blocks.append([BULLET + text])
+                elif child.name in _BLOCK_TAGS:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+
+    walk(soup)
+    flush()
+    return blocks
+
+
+def _page_title(html: str) -> str:
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    return _norm(meta.title or "") if meta is not None else ""
+
+
+def _same_title(page_title: str, line: str) -> bool:
+    """True when a text line is the page title, possibly without a " | Site" suffix."""
+    a, b = page_title.casefold(), line.casefold()
+    return a == b or (len(b) >= 10 and b in a) or (len(a) >= 10 and a in b)
+
+
+def html_to_lines(html: str) -> tuple[list[str], list[str]]:
+    """Main text of a scraped page as text lines, plus warnings.
+
+    Blocks are separated by one blank line; headings keep their own line;
+    list items become "• item". The page title is put first when the
+    extracted text does not already start with it. Script, style, noscript
+    and iframe contents never appear.
+    """
+    warnings: list[str] = []
+    blocks = _trafilatura_blocks(html)
+    if not blocks:
+        blocks = _soup_blocks(html)
+        if blocks:
+            warnings.append("main-text extraction found nothing; used the whole page text")
+    title = _page_title(html)
+    if blocks and title and not any(_same_title(title, b[0]) for b in blocks[:3]):
+        blocks.insert(0, [title])
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        lines.extend(block)
+    return lines, warnings

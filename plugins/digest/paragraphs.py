@@ -1,0 +1,108 @@
+"""Group the raw lines of a dump into paragraph units.
+
+Paragraphs are separated by blank lines or sit one per line; hard-wrapped
+paragraphs (a line that stops mid-sentence, or a file wrapped at a fixed
+width) are joined back; bullet lines ("•", "-", "*", "1.") form list units,
+and indented lines under a bullet continue its item.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textnorm import ends_sentence, fold
+
+BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u25cf\u2023\u2043\u00b7*\-\u2013]|\d{1,2}[.)])\s+(?=\S)")
+
+
+@dataclass
+class Unit:
+    """A paragraph, a single short line or a bullet list, with its raw line numbers."""
+
+    kind: str                          # "text" or "list"
+    lines: list[int]
+    parts: list[str]                   # raw line texts (list: item texts, bullets stripped)
+    item_lines: list[list[int]] = field(default_factory=list)   # list: lines of each item
+    gap_before: bool = True            # a blank line (or file start) precedes the unit
+    gap_after: bool = True             # a blank line (or file end) follows the unit
+
+    @property
+    def text(self) -> str:
+        """The unit's text: joined with spaces (lists: items joined by newlines)."""
+        if self.kind == "list":
+            return "\n".join(self.parts)
+        return " ".join(p.strip() for p in self.parts)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0]
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The fixed width a file seems hard-wrapped at, or None when it is not wrapped."""
+    lens = sorted(len(s.rstrip()) for s in lines if s.strip())
+    if len(lens) < 8:
+        return None
+    width = lens[int(0.95 * (len(lens) - 1))]
+    if width > 100 or width < 30:
+        return None
+    near = sum(1 for n in lens if n >= 0.7 * width)
+    return width if near >= 0.4 * len(lens) else None
+
+
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    """Whether line `nxt` carries on the paragraph that line `prev` belongs to."""
+    p, n = fold(prev), fold(nxt)
+    if not p or not n or BULLET.match(nxt):
+        return False
+    if n[0].islower():
+        return True
+    if width is not None:
+        return len(prev.rstrip()) >= 0.75 * width and len(p.split()) >= 5
+    return not ends_sentence(p) and len(p) >= 80
+
+
+def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
+    """Split decoded lines (1-based numbering) into paragraph and list units.
+
+    Lines whose number is in `skip` (header metadata) act as blank lines.
+    """
+    width = wrap_width([s for i, s in enumerate(lines, 1) if i not in skip])
+    units: list[Unit] = []
+    cur: Unit | None = None
+    blank_before = True
+    for no, raw in enumerate(lines, 1):
+        if no in skip or not raw.strip():
+            if cur is not None:
+                cur.gap_after = True
+            cur, blank_before = None, True
+            continue
+        bullet = BULLET.match(raw)
+        indented = raw[:1].isspace() and len(raw) - len(raw.lstrip()) >= 2
+        if bullet:
+            item = raw[bullet.end():].strip()
+            if cur is not None and cur.kind == "list":
+                cur.parts.append(item)
+                cur.item_lines.append([no])
+                cur.lines.append(no)
+            else:
+                if cur is not None:
+                    cur.gap_after = False
+                cur = Unit("list", [no], [item], [[no]], gap_before=blank_before, gap_after=False)
+                units.append(cur)
+        elif cur is not None and cur.kind == "list" and indented:
+            cur.parts[-1] = f"{cur.parts[-1]} {raw.strip()}"
+            cur.item_lines[-1].append(no)
+            cur.lines.append(no)
+        elif cur is not None and cur.kind == "text" and _continues(cur.parts[-1], raw, width):
+            cur.parts.append(raw)
+            cur.lines.append(no)
+        else:
+            if cur is not None:
+                cur.gap_after = False
+            cur = Unit("text", [no], [raw], gap_before=blank_before, gap_after=False)
+            units.append(cur)
+        blank_before = False
+    if cur is not None:
+        cur.gap_after = True
+    return units

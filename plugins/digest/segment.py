@@ -1,0 +1,89 @@
+"""Split one raw dump into article drafts: clean chrome, find story boundaries, title them.
+
+The public entry point is `split_source`. Every non-blank raw line (other than
+header metadata) ends up in exactly one place: a block or the title line of an
+article, or a Drop with a reason.
+"""
+from __future__ import annotations
+
+import re
+
+from .boilerplate import is_bio
+from .boundaries import Para, titled_starts, untitled_starts
+from .chrome import is_body_para, mark_chrome, repeated_runs
+from .headline import is_title_like, make_headline
+from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
+from .paragraphs import Unit, build_units
+from .textnorm import fold
+
+_ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
+BIO_TAIL = 3
+
+
+def _is_heading(u: Unit) -> bool:
+    """A single title-like line: a headline or an in-article subhead."""
+    if u.kind != "text" or len(u.lines) != 1 or not is_title_like(u.text) or is_body_para(u.text):
+        return False
+    return not (fold(u.text).endswith("?") and len(u.text.split()) > 8)
+
+
+def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:
+    """Turn the units of one story into blocks (an embedded post and its attribution: a quote)."""
+    out: list[Block] = []
+    for i in idx:
+        u = units[i]
+        if u.kind == "list":
+            out.append(Block("list", "\n".join(u.parts), list(u.lines)))
+        elif i in heads:
+            out.append(Block("heading", u.text.strip(), list(u.lines)))
+        elif _ATTRIBUTION.match(fold(u.text)) and out and out[-1].kind in ("para", "quote"):
+            prev = out.pop()
+            out.append(Block("quote", f"{prev.text}\n{u.text.strip()}", prev.lines + list(u.lines)))
+        else:
+            out.append(Block("para", u.text.strip(), list(u.lines)))
+    return out
+
+
+def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
+    """Drop an author bio (and what follows it) from the last paragraphs of a story."""
+    paras = [k for k, b in enumerate(blocks) if b.kind == "para"]
+    for k in paras[-BIO_TAIL:]:
+        if k > 0 and is_bio(blocks[k].text):
+            for b in blocks[k:]:
+                drops.extend(Drop(n, lines[n - 1], "boilerplate:author-bio") for n in b.lines)
+            return blocks[:k]
+    return blocks
+
+
+def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) -> SplitResult:
+    """Split one decoded source into article drafts and dropped lines."""
+    units = build_units(src.lines, set(src.meta_lines))
+    in_run, edges = repeated_runs(units)
+    reasons = mark_chrome(units, src.lines, common_lines, in_run)
+    drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
+    live = [i for i in range(len(units)) if i not in reasons]
+    live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
+    paras = [Para(i, units[i].text, _is_heading(units[i])) for i in live]
+    if not paras:
+        return SplitResult([], sorted(drops, key=lambda d: d.line))
+    titled = paras[0].heading and len(paras) > 1 and not paras[1].heading
+    starts = titled_starts(paras, live_edges) if titled else untitled_starts(paras, live_edges)
+    heads = {p.index for p in paras if p.heading}
+    articles: list[ArticleDraft] = []
+    for s, e in zip(starts, starts[1:] + [len(paras)]):
+        idx = [p.index for p in paras[s:e]]
+        title_unit = idx[0] if titled and paras[s].heading else None
+        body_idx = idx[1:] if title_unit is not None else idx
+        blocks = _strip_bio(_blocks(units, body_idx, heads), drops, src.lines)
+        if not blocks:
+            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:orphan-title") for i in idx for n in units[i].lines)
+            continue
+        first = units[idx[0]].lines[0]
+        last = max(n for b in blocks for n in b.lines)
+        if title_unit is not None:
+            title, generated, title_line = units[title_unit].text.strip(), False, units[title_unit].lines[0]
+        else:
+            title, generated, title_line = make_headline(blocks), True, None
+        articles.append(ArticleDraft(source=src.path, title=title, title_generated=generated,
+                                     title_line=title_line, blocks=blocks, start_line=first, end_line=last))
+    return SplitResult(articles, sorted(drops, key=lambda d: d.line))

@@ -1,0 +1,112 @@
+"""Text normalisation and tokenising helpers shared by the splitting stage.
+
+`normalize_line` is the key used to spot repeated lines (within a file and
+across the corpus); the other helpers split text into words, content-word
+stems and capitalised names, and tell whether a line ends a sentence.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+})
+
+# A compact English stoplist (function words only), used for stopword density
+# and to keep content words for lexical cohesion.
+STOPWORDS: frozenset[str] = frozenset("""
+a about above after again against all almost also although am among an and any are
+aren't as at be because been before being below between both but by can cannot could
+couldn't did didn't do does doesn't doing don't down during each either else even ever
+every few for from further had hadn't has hasn't have haven't having he he'd he'll he's
+her here here's hers herself him himself his how how's however i i'd i'll i'm i've if in
+into is isn't it it's its itself just let's like may me might more most much must mustn't
+my myself neither no nor not now of off on once only or other ought our ours ourselves out
+over own per quite rather said same say says shall shan't she she'd she'll she's should
+shouldn't since so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those though through thus to too
+under until up upon us very was wasn't we we'd we'll we're we've were weren't what what's
+when when's where where's whether which while who who's whom whose why why's will with
+within without won't would wouldn't yet you you'd you'll you're you've your yours yourself
+yourselves also still already one two three new many well back get got make made us via
+""".split())
+
+_WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|[.!?]["'”’)\]]+$""")
+
+
+def normalize_line(text: str) -> str:
+    """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def fold(text: str) -> str:
+    """NFKC and straight quotes, case kept (for pattern matching on raw lines)."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).strip()
+
+
+def words(text: str) -> list[str]:
+    """The alphabetic word tokens of a text, case kept."""
+    return _WORD.findall(fold(text))
+
+
+def stem(word: str) -> str:
+    """A crude prefix stem: lowercase, possessive removed, first six letters."""
+    w = word.lower()
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w.strip("'-")[:6]
+
+
+def content_stems(text: str) -> list[str]:
+    """Prefix-stemmed content words (no stopwords, 3+ letters) of a text."""
+    out = []
+    for w in words(text):
+        lw = w.lower()
+        if len(lw) >= 3 and lw not in STOPWORDS:
+            out.append(stem(lw))
+    return out
+
+
+def names(text: str) -> list[str]:
+    """Capitalised tokens that do not open a sentence (a cheap named-entity proxy)."""
+    out: list[str] = []
+    prev_end = True
+    for m in re.finditer(r"\S+", fold(text)):
+        tok = m.group(0)
+        core = tok.strip("\"'()[],;:“”‘’")
+        if core.endswith("'s"):
+            core = core[:-2]
+        if (not prev_end and len(core) > 1 and core[0].isupper()
+                and core.lower() not in STOPWORDS and any(c.isalpha() for c in core)):
+            out.append(core.lower().strip(".-"))
+        prev_end = bool(re.search(r"[.!?:]['\"”’)]*$", tok)) or tok in {"-", "—"}
+    return out
+
+
+def stopword_ratio(text: str) -> float:
+    """Share of word tokens that are English function words."""
+    ws = [w.lower() for w in words(text)]
+    if not ws:
+        return 0.0
+    return sum(w in STOPWORDS for w in ws) / len(ws)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a line ends with sentence (or clause-closing) punctuation."""
+    return bool(_TERMINAL.search(fold(text)))
+
+
+def mentions(text: str) -> list[str]:
+    """Every capitalised token of a text, lowercased, possessive removed (sentence openers too)."""
+    out = []
+    for tok in re.findall(r"[A-Z][\w'\-]*", fold(text)):
+        t = tok.lower()
+        if t.endswith("'s"):
+            t = t[:-2]
+        out.append(t.strip("'-"))
+    return out

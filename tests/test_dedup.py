@@ -1,0 +1,46 @@
+"""Exact and near-duplicate detection keeps the first copy and records the others."""
+from __future__ import annotations
+
+from digest.dedup import mark_duplicates
+from digest.model import ArticleDraft, Block
+
+STORY = ("Hexi Pay said on Monday that foreign visitors can now link overseas cards to its wallet. "
+         "The company expects two million tourists to use the feature before the summer holidays. "
+         "Analysts at a Shanghai brokerage said the move puts pressure on rival wallets to follow. "
+         "Merchants in Hangzhou and Chengdu were the first to accept the cards through the new service. "
+         "Hexi Pay will charge a three percent fee on each top-up above 200 yuan, the firm said. "
+         "Regulators approved the plan in January after a pilot at two international airports.")
+OTHER = ("Qiantang EV opened a battery plant in Hungary, its first factory outside China. "
+         "The plant will assemble packs for sedans sold across central Europe from next spring. "
+         "Local officials welcomed the investment, which they said would create 1,200 jobs.")
+
+
+def draft(source: str, line: int, text: str, title: str = "t") -> ArticleDraft:
+    paras = [Block("para", p, [line + i]) for i, p in enumerate(text.split(". "))]
+    return ArticleDraft(source, title, True, None, paras, line, line + len(paras))
+
+
+def test_exact_copy_in_same_file_is_marked() -> None:
+    a, b, c = draft("a.txt", 1, STORY), draft("a.txt", 10, OTHER), draft("a.txt", 20, STORY)
+    pairs = mark_duplicates([a, b, c], 0.8)
+    assert [p.dropped for p in pairs] == [c.key]
+    assert c.duplicate_of == a.key and a.duplicate_of is None and b.duplicate_of is None
+
+
+def test_near_copy_across_files_is_marked() -> None:
+    edited = STORY.replace("two million", "2 million") + " A spokesperson declined to comment."
+    a, b = draft("a.txt", 1, STORY), draft("b.txt", 1, edited)
+    mark_duplicates([a, b], 0.8)
+    assert b.duplicate_of == a.key
+
+
+def test_truncated_copy_is_marked_by_containment() -> None:
+    long = STORY + " " + OTHER
+    a, b = draft("a.txt", 1, long), draft("b.txt", 5, STORY)
+    mark_duplicates([a, b], 0.8)
+    assert b.duplicate_of == a.key
+
+
+def test_different_stories_are_kept() -> None:
+    a, b = draft("a.txt", 1, STORY), draft("a.txt", 9, OTHER)
+    assert mark_duplicates([a, b], 0.8) == []

@@ -1,0 +1,80 @@
+"""Tests for digest.entities: organisation names found in a story."""
+from __future__ import annotations
+
+import time
+
+from digest.entities import extract_entities
+
+STORY = """Quillwave raises funds for its drone fleet
+
+Quillwave, a Hangzhou startup, said on Monday it closed a new round. Quillwave's drones
+inspect power lines for Meridian Power Holdings Ltd. and for the Harbour Energy Administration.
+
+CEO Tomas Verhoeven said the company would hire in Berlin in March. "We are growing fast,"
+Verhoeven said. Investors include NorthPeak Capital and Meridian Power Holdings.
+
+In April, Quillwave Inc. will open an office in Singapore. Analysts at NorthPeak Capital
+expect the Harbour Energy Administration to order more drones from Quillwave.
+"""
+
+
+def _entities(max_entities: int = 8) -> list[str]:
+    title, _, body = STORY.partition("\n\n")
+    return extract_entities(title, body, max_entities)
+
+
+def test_headline_company_is_most_salient() -> None:
+    assert _entities()[0] == "Quillwave"
+
+
+def test_possessive_and_legal_forms_are_canonicalised() -> None:
+    found = _entities()
+    assert "Quillwave" in found
+    assert not any(name.startswith("Quillwave") and name != "Quillwave" for name in found)
+
+
+def test_suffix_organisations_are_found_and_merged() -> None:
+    found = _entities()
+    assert "Harbour Energy Administration" in found
+    assert "NorthPeak Capital" in found
+    assert "Meridian Power Holdings" in found
+    assert sum(name.startswith("Meridian") for name in found) == 1
+
+
+def test_camelcase_organisation_once_in_headline() -> None:
+    assert "BrightLoom" in extract_entities("BrightLoom opens a lab", "The lab opened.")
+
+
+def test_persons_places_and_months_are_excluded() -> None:
+    found = set(_entities())
+    assert not found & {"Tomas Verhoeven", "Verhoeven", "Tomas", "Berlin", "Singapore",
+                        "Hangzhou", "March", "April", "Monday", "CEO", "In", "Analysts"}
+
+
+def test_person_referred_to_by_surname_is_excluded() -> None:
+    text = ("Jorund Malvik founded Pebblecart in 2015. Malvik now runs Pebblecart's robots. "
+            "Pebblecart sells to shops, and Malvik wants more.")
+    assert extract_entities("", text) == ["Pebblecart"]
+
+
+def test_single_mention_common_word_is_not_an_entity() -> None:
+    text = "Yesterday was busy. Orders rose at Pebblecart and Pebblecart hired staff."
+    assert extract_entities("", text) == ["Pebblecart"]
+
+
+def test_max_entities_is_respected() -> None:
+    assert len(_entities(2)) == 2
+    assert _entities(2) == _entities()[:2]
+
+
+def test_empty_input() -> None:
+    assert extract_entities("", "") == []
+
+
+def test_fast_enough() -> None:
+    title, _, body = STORY.partition("\n\n")
+    body = body * 20
+    start = time.perf_counter()
+    for _ in range(50):
+        extract_entities(title, body)
+    assert (time.perf_counter() - start) / 50 < 0.02

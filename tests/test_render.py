@@ -1,0 +1,48 @@
+"""Bodies render as structured, safe HTML; summaries and reading time read well."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from digest.model import ArticleDraft, Block
+from digest.render import body_html, reading_minutes, summary, word_count
+
+
+def article(*blocks: Block) -> ArticleDraft:
+    return ArticleDraft("a.txt", "T", False, 1, list(blocks), 1, 9)
+
+
+def test_blocks_become_paragraphs_headings_lists_quotes() -> None:
+    html = body_html(article(Block("para", "First *para* with [a link](javascript:alert(1)).", [2]),
+                             Block("heading", "Other specs", [3]),
+                             Block("list", "one\ntwo", [4, 5]),
+                             Block("quote", "We will ship in May.", [6])))
+    soup = BeautifulSoup(html, "html.parser")
+    assert [t.name for t in soup.find_all(recursive=False)] == ["p", "h2", "ul", "blockquote"]
+    assert soup.p.get_text() == "First *para* with [a link](javascript:alert(1))."
+    assert [li.get_text() for li in soup.find_all("li")] == ["one", "two"]
+    assert "javascript:" not in str(soup.find_all("a"))
+
+
+def test_markup_in_text_is_shown_as_text() -> None:
+    html = body_html(article(Block("para", '<script>alert(1)</script><b onclick="x()">hi</b>', [2])))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("b") is None
+    assert not any(k.startswith("on") for tag in soup.find_all(True) for k in tag.attrs)
+    assert "<script>alert(1)</script>" in soup.get_text()
+
+
+def test_line_start_markdown_is_not_structure() -> None:
+    html = body_html(article(Block("para", "# not a heading", [2]), Block("para", "1. not a list", [3])))
+    assert "<h1" not in html and "<ol" not in html
+
+
+def test_summary_is_one_or_two_sentences() -> None:
+    a = article(Block("heading", "Sub", [2]),
+                Block("para", "Hexi Pay opened its wallet to tourists. It expects growth. " + "More. " * 80, [3]))
+    s = summary(a)
+    assert s.startswith("Hexi Pay opened its wallet to tourists.") and len(s) <= 281
+
+
+def test_reading_time() -> None:
+    a = article(Block("para", "word " * 460, [2]))
+    assert word_count(a) == 460 and reading_minutes(460, 230) == 2 and reading_minutes(3, 230) == 1
