@@ -38,5 +38,11 @@ serve: $(STAMP)
 report: $(STAMP)
 	$(BIN)/python -m digest.report "$(OUTPUTDIR).report.json"
 
+new-issue-preview: $(STAMP)
+	$(BIN)/python -m digest.preview "$(OUTPUTDIR).report.json"
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(N),--n $(N),)
+
 clean:
 	rm -rf "$(OUTPUTDIR)" "$(OUTPUTDIR).report.json" __pycache__ .pytest_cache

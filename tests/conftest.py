@@ -1,6 +1,7 @@
 """Shared fixtures: build sites with the real `pelican` command into temp folders."""
 from __future__ import annotations
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -12,11 +13,13 @@ SHARED = ROOT.parent / "shared"
 
 
 def build(input_dir: pathlib.Path, output_dir: pathlib.Path, *extra: str,
-          conf: str = "pelicanconf.py", check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run the same build as `make html INPUTDIR=... OUTPUTDIR=...`."""
+          conf: str = "pelicanconf.py", check: bool = True,
+          env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the same build as `make html INPUTDIR=... OUTPUTDIR=...`; ``env`` adds variables."""
     cmd = [sys.executable, "-m", "pelican", str(input_dir), "-o", str(output_dir),
            "-s", conf, "--log-handler", "plain", *extra]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **(env or {})})
     if check and done.returncode != 0:
         raise AssertionError(f"build failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     return done

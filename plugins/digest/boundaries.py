@@ -25,10 +25,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
-from .textnorm import content_stems, fold, mentions, names
+from .textnorm import content_stems, fold, names
 
 WINDOW = 3
-ADJACENT_WEIGHT = 3.0    # how much likeness to the previous paragraph argues against a cut
+STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file's first one
+CHROME_BEFORE = 0.75
+ADJACENT_WEIGHT = 4.0    # how much likeness to the previous paragraph argues against a cut
 MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per paragraph)
 SECTION_MIN = 2          # paragraphs under a subhead before a story may end
 MIN_STORY = 3            # paragraphs, untitled layout
@@ -82,11 +84,18 @@ def heading_shape(text: str) -> float:
     return score
 
 
+def title_case(text: str) -> bool:
+    """Most longer words capitalised: "Title Case" rather than "Sentence case"."""
+    ws = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(w) >= 4]
+    return bool(ws) and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
+
+
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    bags = {k: bag(paras[k].text) for k in body}
+    bags = dict(zip(body, idf_weighted([bag(paras[k].text) for k in body])))
     base = _median_gap(body, bags)
+    house_style = title_case(paras[0].text)
     starts = [0]
     for k in range(1, len(paras)):
         p = paras[k]
@@ -101,6 +110,9 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         if not left or not right:
             continue
         score = heading_shape(p.text)
+        score += STYLE_WEIGHT if title_case(p.text) == house_style else -STYLE_WEIGHT
+        if paras[k - 1].index != p.index - 1:
+            score += CHROME_BEFORE      # site chrome (dropped) sits between the stories
         sim = cosine(merged([bags[j] for j in left]), merged([bags[j] for j in right]))
         rel = sim / base if base else 0.0
         score -= 2.0 * (rel - 0.6)

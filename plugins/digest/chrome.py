@@ -103,8 +103,7 @@ def _list_reason(u: Unit) -> str | None:
     return None
 
 
-def mark_chrome(units: list[Unit], lines: list[str], common: frozenset[str],
-                in_run: set[int]) -> dict[int, str]:
+def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> dict[int, str]:
     """Drop reasons keyed by unit index, for units that are chrome."""
     counts = line_counts(u.text for u in units)
     reasons: dict[int, str] = {}
@@ -142,7 +141,8 @@ def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
     body = [i for i in live if units[i].kind == "text" and is_body_para(units[i].text)]
     if not body:
         return
-    first, last = body[0], body[-1]
+    first = body[0]
+    last = max(body[-1], max((i for i in live if units[i].kind == "list"), default=-1))
     head = [i for i in live if i < first]
     title = head[-1] if head and is_title_like(units[head[-1]].text) else None
     for i in head:

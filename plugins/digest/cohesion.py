@@ -1,9 +1,9 @@
 """Lexical cohesion between neighbouring paragraphs, in the TextTiling style.
 
 Each paragraph becomes a bag of prefix-stemmed content words plus its
-capitalised names (weighted higher); the similarity of the windows on either
-side of every gap, and the TextTiling depth of each gap, tell where the
-subject changes. Windows are bounded, so the cost is linear in file size.
+capitalised names (weighted higher), reweighted by inverse document frequency
+within the file; cosine similarity of bags (or of merged windows of bags)
+and the overlap of names tell where the subject changes.
 """
 from __future__ import annotations
 
@@ -53,37 +53,6 @@ def merged(bags: list[Counter[str]]) -> Counter[str]:
     out: Counter[str] = Counter()
     for b in bags:
         out.update(b)
-    return out
-
-
-def gap_similarity(bags: list[Counter[str]], window: int = 3) -> list[float]:
-    """sims[g] compares paragraphs [g-window, g) with [g, g+window), for g in 1..n-1 (sims[0] = 1)."""
-    n = len(bags)
-    sims = [1.0] * max(n, 1)
-    for g in range(1, n):
-        left = merged(bags[max(0, g - window):g])
-        right = merged(bags[g:g + window])
-        sims[g] = cosine(left, right)
-    return sims
-
-
-def depth(sims: list[float]) -> list[float]:
-    """TextTiling depth of every gap: how far the similarity dips below the peaks on both sides."""
-    n = len(sims)
-    out = [0.0] * n
-    for g in range(1, n):
-        lo = sims[g]
-        lp = lo
-        i = g - 1
-        while i >= 1 and sims[i] >= lp:
-            lp = sims[i]
-            i -= 1
-        rp = lo
-        j = g + 1
-        while j < n and sims[j] >= rp:
-            rp = sims[j]
-            j += 1
-        out[g] = (lp - lo) + (rp - lo)
     return out
 
 

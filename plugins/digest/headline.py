@@ -57,16 +57,17 @@ def _trim(phrase: str) -> str:
 
 def shorten(sentence: str, limit: int = TARGET) -> str:
     """Cut a sentence down to its main clause, at most `limit` characters."""
-    s = sentence.strip().rstrip(".!")
+    s = re.sub(r"^(but|and|so|yet|however|still)\b,?\s+", "", sentence.strip().rstrip(".!"), flags=re.I)
+    s = s[:1].upper() + s[1:]
     m = _LEAD_IN.match(s)
     if m and len(s[m.end():].split()) >= 5:
         rest = s[m.end():]
         s = rest[:1].upper() + rest[1:]
     if len(s) <= limit:
         return s
-    cuts = [m.start() for m in _BREAKS.finditer(s) if 35 <= m.start() <= limit]
+    cuts = [m.start() for m in _BREAKS.finditer(s) if 40 <= m.start() <= limit]
     if cuts:
-        return _trim(s[:cuts[-1]])
+        return _trim(s[:cuts[0]])
     return _trim(s[:limit].rsplit(" ", 1)[0])
 
 

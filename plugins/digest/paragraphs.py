@@ -40,14 +40,16 @@ class Unit:
 
 def wrap_width(lines: list[str]) -> int | None:
     """The fixed width a file seems hard-wrapped at, or None when it is not wrapped."""
-    lens = sorted(len(s.rstrip()) for s in lines if s.strip())
+    texts = [s.rstrip() for s in lines if s.strip()]
+    lens = sorted(len(s) for s in texts)
     if len(lens) < 8:
         return None
     width = lens[int(0.95 * (len(lens) - 1))]
     if width > 100 or width < 30:
         return None
-    near = sum(1 for n in lens if n >= 0.7 * width)
-    return width if near >= 0.4 * len(lens) else None
+    near = [s for s in texts if len(s) >= 0.7 * width]
+    open_ended = sum(1 for s in near if not ends_sentence(s))
+    return width if len(near) >= 0.4 * len(lens) and open_ended >= 0.5 * len(near) else None
 
 
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
@@ -72,6 +74,7 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
     cur: Unit | None = None
     blank_before = True
     for no, raw in enumerate(lines, 1):
+        raw = raw.rstrip("\r")
         if no in skip or not raw.strip():
             if cur is not None:
                 cur.gap_after = True

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import settings as conf
 from .boilerplate import corpus_common_lines
+from .cache import CacheEntry, SourceCache, cache_for, common_fingerprint
 from .dating import date_articles
 from .dedup import DuplicatePair, mark_duplicates
 from .entities import extract_entities
@@ -42,6 +43,8 @@ class SourceOutcome:
     source: SourceText | None = None
     split: SplitResult | None = None
     error: str = ""
+    cache_key: str = ""                 # "" when the source is not cached
+    cached: CacheEntry | None = None    # a valid cache entry found while reading
 
 
 @dataclass
@@ -57,20 +60,31 @@ class Corpus:
     topic_suggestions: list[tuple[str, int]] = field(default_factory=list)
 
 
-def _read_one(args: tuple[str, str, int]) -> SourceOutcome:
-    root, rel, max_bytes = args
+def _read_one(args: tuple[str, str, int, SourceCache | None]) -> SourceOutcome:
+    root, rel, max_bytes, cache = args
+    path = pathlib.Path(root) / rel
     try:
-        return SourceOutcome(rel, source=read_source(pathlib.Path(root) / rel, rel, max_bytes))
+        key, entry = cache.lookup(path, rel, max_bytes) if cache else ("", None)
+        if entry is not None:
+            return SourceOutcome(rel, source=entry.source, cache_key=key, cached=entry)
+        return SourceOutcome(rel, source=read_source(path, rel, max_bytes), cache_key=key)
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
         return SourceOutcome(rel, error=f"{type(exc).__name__}: {exc}")
 
 
-def _split_one(args: tuple[SourceOutcome, frozenset[str]]) -> SourceOutcome:
-    outcome, common = args
+def _split_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None]) -> SourceOutcome:
+    outcome, common, cache = args
     if outcome.source is None:
         return outcome
     try:
+        fingerprint = common_fingerprint(outcome.source, common) if outcome.cache_key else ""
+        cached, outcome.cached = outcome.cached, None
+        if cached is not None and cached.common == fingerprint:
+            outcome.split = cached.split
+            return outcome
         outcome.split = split_source(outcome.source, common)
+        if cache is not None and outcome.cache_key:
+            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, fingerprint, outcome.split))
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
         outcome.error = f"{type(exc).__name__}: {exc}"
     return outcome
@@ -103,14 +117,15 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     problems: list[str] = []
     workers = _workers(settings, root, files)
     max_bytes = conf.get(settings, "DIGEST_MAX_SOURCE_BYTES")
+    cache = cache_for(settings)
 
     t = time.perf_counter()
-    outcomes = _map(_read_one, [(str(root), f, max_bytes) for f in files], workers)
+    outcomes = _map(_read_one, [(str(root), f, max_bytes, cache) for f in files], workers)
     timings["read"] = time.perf_counter() - t
 
     t = time.perf_counter()
     common = corpus_common_lines(o.source for o in outcomes if o.source is not None)
-    outcomes = _map(_split_one, [(o, common) for o in outcomes], workers)
+    outcomes = _map(_split_one, [(o, common, cache) for o in outcomes], workers)
     timings["split+clean"] = time.perf_counter() - t
 
     for o in outcomes:

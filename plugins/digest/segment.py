@@ -59,7 +59,7 @@ def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) ->
     """Split one decoded source into article drafts and dropped lines."""
     units = build_units(src.lines, set(src.meta_lines))
     in_run, edges = repeated_runs(units)
-    reasons = mark_chrome(units, src.lines, common_lines, in_run)
+    reasons = mark_chrome(units, common_lines, in_run)
     drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}

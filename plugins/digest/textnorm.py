@@ -100,13 +100,3 @@ def ends_sentence(text: str) -> bool:
     """True when a line ends with sentence (or clause-closing) punctuation."""
     return bool(_TERMINAL.search(fold(text)))
 
-
-def mentions(text: str) -> list[str]:
-    """Every capitalised token of a text, lowercased, possessive removed (sentence openers too)."""
-    out = []
-    for tok in re.findall(r"[A-Z][\w'\-]*", fold(text)):
-        t = tok.lower()
-        if t.endswith("'s"):
-            t = t[:-2]
-        out.append(t.strip("'-"))
-    return out

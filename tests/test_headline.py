@@ -1,0 +1,54 @@
+"""Headlines: title-like lines and generated headlines for untitled stories."""
+from __future__ import annotations
+
+import re
+
+from digest.headline import is_title_like, make_headline, shorten
+from digest.model import Block
+
+
+def para(text: str) -> Block:
+    return Block("para", text, [1])
+
+
+def test_title_like_lines():
+    assert is_title_like("Harbor City Opens Its First Floating Solar Farm")
+    assert is_title_like("Why was the bridge delayed?")
+    assert not is_title_like("The bridge opened on Saturday.")
+    assert not is_title_like("(This transcript has been edited for length.)")
+    assert not is_title_like("lowercase keyword string")
+
+
+def test_generated_headline_is_short_drawn_from_text_and_not_the_lede():
+    lede = ("On Monday, Astra Kites, a startup that makes sails for cargo ships, raised twelve million euros "
+            "from shipping investors who want to cut fuel bills across the northern sea routes.")
+    blocks = [para(lede), para("Astra Kites tested its kites on two bulk carriers last winter."),
+              para("Astra Kites wants to sell a hundred kite systems by the end of the decade.")]
+    title = make_headline(blocks)
+    assert 8 <= len(title) <= 110
+    assert title != lede
+    assert "Astra Kites" in title
+    body = " ".join(b.text for b in blocks).lower()
+    ws = re.findall(r"[a-z][a-z'-]{3,}", title.lower())
+    assert sum(w in body for w in ws) >= 0.6 * len(ws)
+
+
+def test_single_sentence_lede_is_still_shortened():
+    lede = "The town council of Bellmoor voted to close the old market square to cars from the first of June."
+    title = make_headline([para(lede), para("Shopkeepers had asked for the change.")])
+    assert title.rstrip(".") != lede.rstrip(".")
+    assert "Bellmoor" in title
+
+
+def test_digest_headline_uses_digest_name_and_first_section():
+    blocks = [para("Hello and welcome back to the Harbor Weekly, a digest of the week's news from the port."),
+              Block("heading", "New cranes arrive at the container terminal", [3]),
+              para("Two new cranes arrived at the container terminal on Tuesday.")]
+    assert make_headline(blocks) == "Harbor Weekly: New cranes arrive at the container terminal"
+
+
+def test_shorten_cuts_at_a_clause_break():
+    s = ("Glenmore Dairy is building a cheese factory in the northern valley, a bet that local milk can "
+         "compete with imported cheddar in the supermarkets of the capital")
+    out = shorten(s)
+    assert out == "Glenmore Dairy is building a cheese factory in the northern valley"

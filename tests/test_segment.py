@@ -1,0 +1,122 @@
+"""split_source: story boundaries, titles, blocks and accounting of every line."""
+from __future__ import annotations
+
+import json
+import pathlib
+
+import pytest
+
+from digest.model import SourceText
+from digest.segment import split_source
+from digest.textnorm import normalize_line
+
+FIX = pathlib.Path(__file__).parent / "fixtures" / "split"
+SEEDS = pathlib.Path("/work/shared/seeds")
+GOLD = pathlib.Path("/work/shared/gold/seeds.json")
+
+
+def read(path: pathlib.Path) -> SourceText:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return SourceText(path=path.name, lines=text.replace("\r\n", "\n").split("\n"))
+
+
+def body_lines(spec: dict, lines: list[str]) -> set[int]:
+    lo, hi = spec["span"]
+    skip = set(spec["noise"]) | set(spec["optional"]) | set(spec["subheads"]) | {spec.get("title_line")}
+    return {n for n in range(lo, hi + 1) if n not in skip and lines[n - 1].strip()}
+
+
+def check_against(gold: dict, sources: dict[str, SourceText]) -> None:
+    for name, spec in gold["sources"].items():
+        src = sources[name]
+        res = split_source(src)
+        owned = [{n for b in a.blocks for n in b.lines} for a in res.articles]
+        for art in spec["articles"]:
+            want = body_lines(art, src.lines)
+            hits = [k for k, got in enumerate(owned) if got & want]
+            assert len(hits) == 1, (name, art["id"], [res.articles[k].start_line for k in hits])
+            got = owned[hits[0]]
+            assert want <= got, (name, art["id"], sorted(want - got))
+            others = {n for other in spec["articles"] if other is not art for n in body_lines(other, src.lines)}
+            assert not (got & others), (name, art["id"])
+            a = res.articles[hits[0]]
+            assert a.title_line == art["title_line"]
+            heads = {n for b in a.blocks if b.kind == "heading" for n in b.lines}
+            assert set(art["subheads"]) <= heads
+        noise = set(spec["noise"]) | {n for art in spec["articles"] for n in art["noise"]}
+        published = {n for a in res.articles for b in a.blocks for n in b.lines}
+        assert not (noise & published), (name, sorted(noise & published))
+
+
+def test_fixture_spans_match_expected():
+    gold = json.loads((FIX / "expected.json").read_text())
+    check_against(gold, {p.name: read(p) for p in FIX.glob("*.txt")})
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared seeds are not available")
+def test_seed_spans_match_gold():
+    gold = json.loads(GOLD.read_text())
+    check_against(gold, {name: read(SEEDS / name) for name in gold["sources"]})
+
+
+@pytest.mark.parametrize("path", sorted(FIX.glob("*.txt")), ids=lambda p: p.name)
+def test_every_line_is_placed_exactly_once(path):
+    src = read(path)
+    res = split_source(src)
+    placed = [n for a in res.articles for b in a.blocks for n in b.lines]
+    placed += [a.title_line for a in res.articles if a.title_line]
+    placed += [d.line for d in res.drops]
+    want = [n for n, s in enumerate(src.lines, 1) if s.strip()]
+    assert sorted(placed) == want
+
+
+def test_meta_lines_are_not_recorded():
+    lines = ["title: Kept elsewhere", "", "Solar boats cross the lake", "",
+             "The ferry company on Lake Mira launched two solar boats that carry forty passengers each across the lake."]
+    res = split_source(SourceText(path="m.txt", lines=lines, meta_lines=[1]))
+    assert all(d.line != 1 for d in res.drops)
+    assert res.articles[0].title_line == 3
+
+
+def test_titled_layout_keeps_source_headline_and_subhead():
+    res = split_source(read(FIX / "wrapped_titled.txt"))
+    first = res.articles[0]
+    assert first.title == "Valley cycle path finally reaches the coast after eight years"
+    assert not first.title_generated
+    assert [b.text for b in first.blocks if b.kind == "heading"] == ["Bridges and tunnels"]
+
+
+def test_hard_wrapped_lines_are_joined():
+    res = split_source(read(FIX / "wrapped_titled.txt"))
+    para = res.articles[0].blocks[0]
+    assert para.lines == [5, 6, 7]
+    assert "mountain town of Ardel to the fishing port" in para.text
+
+
+def test_repeated_story_is_kept_twice_with_a_boundary_at_the_copy():
+    res = split_source(read(FIX / "untitled_stream.txt"))
+    starts = [a.start_line for a in res.articles]
+    assert starts == [1, 7, 12, 18]
+    assert normalize_line(res.articles[0].text) == normalize_line(res.articles[2].text)
+
+
+def test_untitled_stories_get_generated_titles():
+    res = split_source(read(FIX / "untitled_stream.txt"))
+    for a in res.articles:
+        assert a.title_generated and a.title_line is None
+        assert 8 <= len(a.title) <= 110
+
+
+def test_bullets_become_list_blocks():
+    lines = ["Pocket guide to the river festival", "",
+             "The river festival returns this weekend with boat races, food stalls and music on both banks of the river.", "",
+             "• Boat races start at ten on Saturday", "• Food stalls open at noon on both days",
+             "• The closing concert begins at nine on Sunday evening", "",
+             "Organisers expect more than twenty thousand visitors over the weekend if the weather holds up."]
+    res = split_source(SourceText(path="l.txt", lines=lines))
+    lists = [b for b in res.articles[0].blocks if b.kind == "list"]
+    assert len(lists) == 1 and lists[0].text.split("\n")[0] == "Boat races start at ten on Saturday"
