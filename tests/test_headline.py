@@ -52,3 +52,18 @@ def test_shorten_cuts_at_a_clause_break():
          "compete with imported cheddar in the supermarkets of the capital")
     out = shorten(s)
     assert out == "Glenmore Dairy is building a cheese factory in the northern valley"
+
+
+def test_made_headline_drops_dateline_and_appositive() -> None:
+    from digest.headline import shorten
+    assert shorten("SHENZHEN, March 12, 2025 — Hexi Pay said it would open its wallet to tourists.") \
+        == "Hexi Pay said it would open its wallet to tourists"
+    assert shorten("Donghu AI, a Wuhan lab spun out of a university group, released a new model on Monday.") \
+        .startswith("Donghu AI released a new model")
+
+
+def test_long_lead_is_cut_before_a_phrase_not_mid_phrase() -> None:
+    from digest.headline import shorten
+    title = shorten("China's central bank said digital yuan transactions reached 2.4 trillion yuan "
+                    "in the first quarter of the year as more merchants accepted payments")
+    assert title == "China's central bank said digital yuan transactions reached 2.4 trillion yuan"

@@ -120,3 +120,33 @@ def test_bullets_become_list_blocks():
     res = split_source(SourceText(path="l.txt", lines=lines))
     lists = [b for b in res.articles[0].blocks if b.kind == "list"]
     assert len(lists) == 1 and lists[0].text.split("\n")[0] == "Boat races start at ten on Saturday"
+
+
+def test_bylines_and_share_bars_between_untitled_stories_are_boundaries() -> None:
+    """A stream of short untitled stories split only by bylines, share bars and ads."""
+    stories = [
+        ["HARBIN, May 2, 2025 — Binglu Dairy opened a cold-chain depot for its yoghurt brands near the airport.",
+         "The depot holds 4,000 pallets and serves 1,200 shops across three provinces in the north-east.",
+         "Binglu said deliveries to the shops would now take one day instead of two.",
+         "The company plans a second depot in Changchun once volumes justify it."],
+        ["Lanxi Bank cut the rate on its small-business loans by half a point for firms in rural counties.",
+         "The cut applies to loans below 500,000 yuan and runs until the end of the year.",
+         "Loan officers will visit farm cooperatives to explain the offer to members in person.",
+         "Rival lenders in the province have not yet matched the lower rate."],
+        ["XI'AN, May 3, 2025 — A studio in Xi'an released a mobile game set in the Tang dynasty capital.",
+         "Players build markets along the city's old grid of streets and trade silk with foreign envoys.",
+         "The studio spent three years on the game with advice from two museum historians.",
+         "It reached the top of the free charts in its first weekend of release."],
+    ]
+    lines: list[str] = []
+    for k, story in enumerate(stories):
+        lines += ["By Wen Jie, Staff Reporter", ""]
+        for para in story:
+            lines += [para, ""]
+        lines += ["Share this article   Facebook   X   Email", ""]
+        if k % 2 == 0:
+            lines += ["Advertisement", ""]
+    result = split_source(SourceText(path="s.txt", lines=lines))
+    assert [a.blocks[0].text[:12] for a in result.articles] == ["HARBIN, May ", "Lanxi Bank c", "XI'AN, May 3"]
+    reasons = {d.reason for d in result.drops}
+    assert {"boilerplate:byline", "boilerplate:share", "boilerplate:ad"} <= reasons

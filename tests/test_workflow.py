@@ -8,6 +8,7 @@ actions with their permissions.
 """
 from __future__ import annotations
 
+import json
 import os
 import pathlib
 import re
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, build
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 WATCHED = {"content/**", "theme/**", "plugins/**", "pelicanconf.py", "publishconf.py",
@@ -97,6 +98,15 @@ def test_strict_makes_warnings_fatal() -> None:
     assert done.returncode == 0, done.stderr
     pelican = [line for line in done.stdout.splitlines() if "pelican" in line and "-s publishconf.py" in line]
     assert pelican and all("--fatal warnings" in line for line in pelican)
+
+
+def test_demo_content_passes_the_ci_sequence_strictly(tmp_path: pathlib.Path) -> None:
+    """As in CI: `make html` (warming the source cache), then the strict hosted build."""
+    cache = f"DIGEST_CACHE_DIR={json.dumps(str(tmp_path / 'cache'))}"
+    build(ROOT / "content", tmp_path / "html", "-e", cache)
+    done = build(ROOT / "content", tmp_path / "output", "-e", cache, "--fatal", "warnings",
+                 conf="publishconf.py", env={"SITEURL": "https://user.github.io/repo"}, check=False)
+    assert done.returncode == 0, f"STRICT hosted build fails:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
 
 
 def test_publish_uses_the_pages_address(workflow: dict[Any, Any]) -> None:

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
-from .textnorm import content_stems, fold, names
+from .textnorm import DATELINE, content_stems, fold, names
 
 WINDOW = 3
 STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file's first one
@@ -35,6 +35,8 @@ MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per para
 SECTION_MIN = 2          # paragraphs under a subhead before a story may end
 MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
+BYLINE_BEFORE = 1.0      # untitled layout: a byline dropped just before a paragraph opens a story
+CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) between two paragraphs
 
 _CONTINUATION = re.compile(
     r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
@@ -47,7 +49,6 @@ _CONTINUATION = re.compile(
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
     re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Z][\w. ]{1,30})?\s*(\(\w+\))?\s*(--|—|–|-|:)\s+\S")
 
 
 @dataclass
@@ -57,6 +58,7 @@ class Para:
     index: int           # unit index in the file
     text: str
     heading: bool        # a title-like line (headline or subhead candidate)
+    chrome_before: tuple[str, ...] = ()   # drop reasons of the chrome between this and the previous live unit
 
 
 def is_continuation(text: str) -> bool:
@@ -69,7 +71,7 @@ def lede_cue(text: str) -> float:
     s = fold(text)
     if _DIGEST.match(s):
         return 3.0
-    if _DATELINE.match(s):
+    if DATELINE.match(s):
         return 2.0
     return 0.0
 
@@ -151,6 +153,11 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> l
             continue                    # a subhead's section is never cut short
         text = paras[body[pos]].text
         b = 0.25 * lede_cue(text)
+        chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
+        if "boilerplate:byline" in chrome:
+            b += BYLINE_BEFORE
+        elif chrome:
+            b += CHROME_GAP
         b -= ADJACENT_WEIGHT * (adjacent[pos - 1] - typical)
         if is_continuation(text):
             b -= 0.4

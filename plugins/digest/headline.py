@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from .model import Block
-from .textnorm import STOPWORDS, ends_sentence, fold, names, normalize_line, words
+from .textnorm import DATELINE, STOPWORDS, ends_sentence, fold, names, normalize_line, words
 
 MAX_LEN = 110
 TARGET = 95
@@ -25,6 +25,8 @@ _GREETING = re.compile(
 _BREAKS = re.compile(
     r",\s|;\s|\s[—–-]\s|:\s|\s(?=(?:which|who|as|after|amid|according|while|because|but|despite|"
     r"following|since|marking|bringing|making|giving|where|so that|in order)\b)")
+_APPOSITIVE = re.compile(r"^(?P<subject>[A-Z][^,]{1,60}),\s+(?:a|an|the|which|who)\b[^,]{3,100},\s+(?=[a-z])")
+_PHRASE_START = re.compile(r"\s(?=(?:in|on|at|by|for|with|from|over|after|before|during|under)\s)")
 _SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
 
 
@@ -57,7 +59,9 @@ def _trim(phrase: str) -> str:
 
 def shorten(sentence: str, limit: int = TARGET) -> str:
     """Cut a sentence down to its main clause, at most `limit` characters."""
-    s = re.sub(r"^(but|and|so|yet|however|still)\b,?\s+", "", sentence.strip().rstrip(".!"), flags=re.I)
+    s = DATELINE.sub("", sentence.strip().rstrip(".!"))
+    s = re.sub(r"^(but|and|so|yet|however|still)\b,?\s+", "", s, flags=re.I)
+    s = _APPOSITIVE.sub(lambda m: m.group("subject") + " ", s)
     s = s[:1].upper() + s[1:]
     m = _LEAD_IN.match(s)
     if m and len(s[m.end():].split()) >= 5:
@@ -68,6 +72,9 @@ def shorten(sentence: str, limit: int = TARGET) -> str:
     cuts = [m.start() for m in _BREAKS.finditer(s) if 40 <= m.start() <= limit]
     if cuts:
         return _trim(s[:cuts[0]])
+    phrases = [m.start() for m in _PHRASE_START.finditer(s) if 40 <= m.start() <= limit]
+    if phrases:
+        return _trim(s[:phrases[-1]])
     return _trim(s[:limit].rsplit(" ", 1)[0])
 
 

@@ -34,6 +34,9 @@ from .topics import OTHER, classify, suggest_topics
 
 log = logging.getLogger(__name__)
 
+# A post the splitter left without a headline is titled with the start of its text.
+FALLBACK_TITLE_CHARS = 80
+
 
 @dataclass
 class SourceOutcome:
@@ -58,6 +61,16 @@ class Corpus:
     problems: list[str] = field(default_factory=list)   # warnings raised by the pipeline
     undated: list[str] = field(default_factory=list)
     topic_suggestions: list[tuple[str, int]] = field(default_factory=list)
+
+
+def fallback_title(article: ArticleDraft) -> str:
+    """The opening of a post's first block, for a post the splitter left untitled
+    (Pelican drops an article with an empty title, text and all)."""
+    text = " ".join(next((b.text for b in article.blocks if b.text.strip()), "").split())
+    if len(text) <= FALLBACK_TITLE_CHARS:
+        return text or "Untitled"
+    cut = text[:FALLBACK_TITLE_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def _read_one(args: tuple[str, str, int, SourceCache | None]) -> SourceOutcome:
@@ -135,6 +148,9 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
             problems.append(msg)
 
     drafts = [a for o in outcomes if o.split for a in o.split.articles]
+    for a in drafts:
+        if not a.title.strip():
+            a.title, a.title_generated = fallback_title(a), True
     t = time.perf_counter()
     duplicates = mark_duplicates(drafts, conf.get(settings, "DIGEST_DUPLICATE_SIMILARITY"))
     timings["dedup"] = time.perf_counter() - t

@@ -63,7 +63,9 @@ def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) ->
     drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
-    paras = [Para(i, units[i].text, _is_heading(units[i])) for i in live]
+    paras = [Para(i, units[i].text, _is_heading(units[i]),
+                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})))
+             for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
     titled = paras[0].heading and len(paras) > 1 and not paras[1].heading

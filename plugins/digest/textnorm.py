@@ -37,6 +37,10 @@ yourselves also still already one two three new many well back get got make made
 _WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
 _TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|[.!?]["'”’)\]]+$""")
 
+# A news dateline opening a paragraph: "SHENZHEN, March 14, 2024 —", "BEIJING (Reuters) -".
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Za-z0-9][\w. ]{0,30}){0,3}\s*(\(\w+\))?\s*(--|—|–|-|:)\s+(?=\S)")
+
 
 def normalize_line(text: str) -> str:
     """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
