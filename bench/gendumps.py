@@ -103,6 +103,32 @@ def companies(seed: int, count: int = 300) -> list[str]:
     return names
 
 
+# Free-form clause parts: most sentences are combined from these, so stories share few
+# word 5-grams (as unrelated news does) while templates above keep the news register.
+_SUBJECTS = ["the group", "its board", "the unit", "a rival", "the regulator", "its largest customer",
+             "a supplier", "local officials", "the startup", "its parent", "early buyers", "a partner bank"]
+_VERBS = ["expects", "rejected", "weighed", "approved", "questioned", "doubled", "trimmed", "delayed",
+          "rushed", "quietly tested", "publicly defended", "renegotiated", "postponed", "funded", "audited"]
+_ADJECTIVES = ["cheaper", "larger", "riskier", "slower", "regional", "second", "experimental", "costly",
+               "overdue", "smaller", "unprofitable", "revised", "faster", "older", "leased", "shared"]
+_OBJECTS = ["contracts", "prototypes", "price cuts", "hiring plans", "warehouse leases", "dividends",
+            "software updates", "supply deals", "pilot programmes", "service fees", "factory shifts",
+            "loan terms", "licensing talks", "marketing budgets", "repair networks", "test sites"]
+_TAILS = ["before the holiday", "after a weak winter", "despite protests from dealers", "under pressure from investors",
+          "ahead of a court hearing", "while inventories piled up", "as margins narrowed",
+          "once the audit ends", "until prices settle", "in smaller cities first", "for the third time this year",
+          "without telling staff", "with help from state lenders", "amid a shortage of parts"]
+
+
+def _free_sentence(rng: random.Random, co: str, other: str, city: str, n: int) -> str:
+    subject = rng.choice([*_SUBJECTS, co, other, f"{rng.choice(_ROLES)} {_person(rng)}"])
+    words = [subject, rng.choice(_VERBS), rng.choice(["", "about", "nearly", "some"]), str(n) if rng.random() < 0.5
+             else "", rng.choice(_ADJECTIVES), rng.choice(_OBJECTS), rng.choice(["in", "near", "outside", "from"]),
+             city, rng.choice(_TAILS)]
+    text = " ".join(w for w in words if w)
+    return text[0].upper() + text[1:] + "."
+
+
 def _person(rng: random.Random) -> str:
     return f"{rng.choice(_FAMILY)} {rng.choice(_GIVEN)}"
 
@@ -125,7 +151,7 @@ def _sentence(rng: random.Random, co: str, others: list[str], topic: str) -> str
         f"Industry data show {pct} percent of buyers in {city} now compare at least three {noun} offers.",
         f"{co} did not say how much the {noun} cost to develop, but filings point to {n} million yuan.",
     ]
-    return rng.choice(templates)
+    return rng.choice(templates) if rng.random() < 0.4 else _free_sentence(rng, co, other, city, n)
 
 
 def _story(rng: random.Random, pool: list[str], date: dt.date) -> Story:

@@ -53,6 +53,8 @@ class Run:
     phases: dict[str, float] = field(default_factory=dict)
     stages: dict[str, float] = field(default_factory=dict)
     posts: int = 0
+    resplit: int = 0            # cache entries (re)written by this build: sources split afresh
+    cached_sources: int = 0
     log_tail: str = ""
 
 
@@ -115,7 +117,11 @@ def _ours(content: pathlib.Path, output: pathlib.Path, cache: pathlib.Path, work
     cmd = [sys.executable, str(HERE / "timed_pelican.py"), str(content), "-o", str(output),
            "-s", str(ROOT / "pelicanconf.py"), "--log-handler", "plain", "-q",
            "-e", f"CACHE_PATH={json.dumps(str(cache))}"]
+    started = time.time()
     run = _run(cmd, env)
+    entries = list((cache / "digest").rglob("*.pickle"))
+    run.resplit = sum(e.stat().st_mtime >= started for e in entries)
+    run.cached_sources = len(entries)
     if timings.exists():
         run.phases = json.loads(timings.read_text())
     report = output.parent / f"{output.name}.report.json"
@@ -130,7 +136,8 @@ def _ours(content: pathlib.Path, output: pathlib.Path, cache: pathlib.Path, work
 
 def _breakdown(run: Run) -> str:
     s, p = run.stages, run.phases
-    parts = [f"{k} {s[k]:.2f}" for k in PIPELINE_STAGES if k in s]
+    parts = [f"sources split {run.resplit}/{run.cached_sources}"]
+    parts += [f"{k} {s[k]:.2f}" for k in PIPELINE_STAGES if k in s]
     parts += [f"{k} {v:.2f}" for k, v in s.items() if k not in PIPELINE_STAGES]
     if p:
         pipeline = p.get("pipeline", 0.0)

@@ -14,7 +14,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT, build
 
 SITEURL = "https://user.github.io/repo"

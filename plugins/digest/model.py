@@ -12,6 +12,13 @@ from typing import Literal
 
 BlockKind = Literal["para", "heading", "list", "quote"]
 DateSource = Literal["explicit", "override", "dateline", "inferred", "file", "git", "mtime"]
+# Dates stated by the source or an editor; every other source is an estimate and is shown as one.
+STATED_DATE_SOURCES: frozenset[str] = frozenset({"explicit", "override", "dateline"})
+
+
+def date_is_estimated(date_source: str | None) -> bool:
+    """True when a post's date was estimated rather than stated."""
+    return date_source not in STATED_DATE_SOURCES
 
 
 @dataclass

@@ -20,14 +20,12 @@ from pelican.utils import order_content
 
 from . import settings as conf
 from .generator import DigestGenerator
-from .model import ArticleDraft
+from .model import ArticleDraft, date_is_estimated
 from .pipeline import build_corpus
 from .render import body_html, reading_minutes, summary, word_count
 from .report import source_lines
 
 log = logging.getLogger(__name__)
-
-ESTIMATED_SOURCES = {"inferred", "file", "git", "mtime"}
 
 
 def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
@@ -47,7 +45,7 @@ def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
         "secondary_topics": list(post.secondary_topics),
         "date_source": post.date_source,
         "date_evidence": post.date_evidence,
-        "date_estimated": post.date_source in ESTIMATED_SOURCES,
+        "date_estimated": date_is_estimated(post.date_source),
         "title_generated": post.title_generated,
         "source_file": post.source,
         "source_lines": f"{post.start_line}–{post.end_line}",

@@ -13,13 +13,11 @@ import sys
 from collections import defaultdict
 from typing import Any
 
-# Date sources that state the day (the same rule as ``make report``); any other is an estimate.
-STATED_SOURCES = ("explicit", "override", "dateline")
-
+from .model import date_is_estimated
 
 def is_estimated(post: dict[str, Any]) -> bool:
     """True when the post's date was estimated rather than stated."""
-    return post.get("date_source") not in STATED_SOURCES
+    return date_is_estimated(post.get("date_source"))
 
 
 def latest_issue(report: dict[str, Any]) -> str | None:
@@ -57,8 +55,8 @@ def format_preview(report: dict[str, Any]) -> str | None:
     posts = [post for _, members in sections for _, post in members]
     estimated = sum(1 for post in posts if is_estimated(post))
     lines = [f"Next issue: {issue}",
-             f"{_count(len(posts), 'post')} in {_count(len(sections), 'topic')}; "
-             f"{estimated} with an estimated date"]
+             (f"{_count(len(posts), 'post')} in {_count(len(sections), 'topic')}; "
+              f"{estimated} with an estimated date")]
     for topic, members in sections:
         lines.append("")
         lines.append(f"{topic} ({len(members)})")

@@ -11,6 +11,7 @@ import pathlib
 import sys
 from typing import Any
 
+from .model import date_is_estimated
 from .pipeline import Corpus
 
 
@@ -110,7 +111,7 @@ def format_report(report: dict[str, Any]) -> str:
                          f" ({d['similarity']:.2f}): {d['title'][:60]}")
     lines.append("== posts")
     for slug, p in report["posts"].items():
-        est = " (estimated)" if p["date_source"] not in ("explicit", "override", "dateline") else ""
+        est = " (estimated)" if date_is_estimated(p["date_source"]) else ""
         lines.append(f"   {p['date']}{est} [{p['date_source']}] {p['topic']} | {slug}")
         lines.append(f"      date from: {p['date_evidence'][:90]}")
         lines.append(f"      topic from: {'; '.join(p['topic_terms'])[:90]}")

@@ -35,6 +35,15 @@
       resetStyles: false,
       translations: { placeholder: "Search every story" }
     });
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.id = "search-input";
+      var label = document.createElement("label");
+      label.className = "search-label";
+      label.htmlFor = input.id;
+      label.textContent = "Search every story";
+      box.parentNode.insertBefore(label, box);
+    }
     if (query) { ui.triggerSearch(query); }
   };
   document.head.appendChild(script);
