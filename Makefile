@@ -15,7 +15,7 @@ PELICANOPTS ?=
 
 FATAL := $(if $(filter 1 yes true,$(STRICT)),--fatal warnings,)
 
-.PHONY: html publish test serve report new-issue-preview bench clean
+.PHONY: html publish test e2e serve report new-issue-preview bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,12 +25,26 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(CONFFILE) --log-handler plain $(FATAL) $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent
 
 publish: $(STAMP)
 	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(PUBLISHCONF) --log-handler plain $(FATAL) $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Browser tests: Debian's Chromium (installed when root and missing), Playwright
+# and axe-core (bundled by axe-playwright-python) from PyPI; never `playwright install`.
+e2e: $(STAMP)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	      || echo "e2e: could not install chromium; the browser tests will skip"; \
+	  else echo "e2e: /usr/bin/chromium is missing and this is not root; the browser tests will skip"; fi; \
+	fi
+	$(BIN)/python -m pip install --quiet -e '.[test,e2e]'
+	$(BIN)/python -m pytest tests/test_browser.py
 
 serve: $(STAMP)
 	$(BIN)/pelican --listen -o "$(OUTPUTDIR)" -p $(PORT) -b 127.0.0.1 -s $(CONFFILE)

@@ -16,7 +16,7 @@ project reads:
 Boilerplate lines (view counters, "Read more" promos, captions, share bars, a
 newsletter line common to all dumps) are sprinkled in, and every fourth dump
 repeats one of its stories. Dates are spread over about two years so weekly issues
-form. The Markdown copies (one file per unique story, Title/Date/Category metadata)
+form. The Markdown copies (one file per unique story, Title/Date/Category/Slug metadata)
 feed the plain-Pelican reference build.
 """
 from __future__ import annotations
@@ -241,7 +241,7 @@ def write_dump(raw_dir: pathlib.Path, md_dir: pathlib.Path, seed: int, index: in
         (raw_dir / f"{stem}.txt").write_text(_text_dump(stories, rng, fmt), encoding="utf-8")
     unique = [s for s in stories if not s.duplicate]
     for k, s in enumerate(unique):
-        meta = f"Title: {s.title}\nDate: {s.date.isoformat()}\nCategory: {s.topic}\n\n"
+        meta = f"Title: {s.title}\nDate: {s.date.isoformat()}\nCategory: {s.topic}\nSlug: {stem}-{k:02d}\n\n"
         (md_dir / f"{stem}-{k:02d}.md").write_text(meta + "\n\n".join(s.paragraphs) + "\n", encoding="utf-8")
     return len(unique)
 

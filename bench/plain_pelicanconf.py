@@ -1,8 +1,9 @@
 """Settings for the benchmark's reference build: plain Pelican 4.12, its default
 Markdown reader, no plugins, our theme, feeds off, the same URL layout as the site.
 
-Context our plugin provides (issues, topic feeds) gets empty defaults through
-JINJA_GLOBALS so the templates render unchanged."""
+Context our plugin provides (issues, topic feeds, per-post word counts) gets
+harmless defaults through JINJA_GLOBALS and DEFAULT_METADATA, so the templates
+render unchanged."""
 
 AUTHOR = "The Digest desk"
 SITENAME = "China Tech Digest"
@@ -49,3 +50,5 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 
 JINJA_GLOBALS = {"issues": [], "latest_issue": None, "topic_feeds": []}
+# Per-post fields our plugin sets that the templates read (JSON-LD needs defined values).
+DEFAULT_METADATA = {"words": 0, "reading_time": 0}

@@ -222,7 +222,7 @@ def bench(n: int, seed: int, quick: bool, profile: bool, workroot: pathlib.Path)
     """Run every stage for size ``n``; the ``bench:`` summary and the cold seconds."""
     work = workroot / f"n{n}"
     shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    work.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     raw, md, stories = gendumps.generate(work, n, seed)
     n_dumps = gendumps.n_dumps_for(n)

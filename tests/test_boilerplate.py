@@ -29,6 +29,22 @@ from digest.textnorm import normalize_line
     ("© 2024 Northern Gazette. All rights reserved.", "boilerplate:footer"),
     ("Powered by SomeEngine.", "boilerplate:footer"),
     ("Home > News > Science", "boilerplate:navigation"),
+    ("Updated 4:10 p.m. ET", "boilerplate:timestamp"),
+    ("Published 7:55 a.m. ET | Updated 9:02 a.m. ET", "boilerplate:timestamp"),
+    ("Last updated: Feb. 3, 2026 at 10:15", "boilerplate:timestamp"),
+    ("(Reporting by Mira Holt; Editing by Dev Rao)", "boilerplate:byline"),
+    ("lakeside_fan · 5h ago", "boilerplate:comment-meta"),
+    ("Oskar Lind 3d ago", "boilerplate:comment-meta"),
+    ("Sign in to comment", "boilerplate:comment-prompt"),
+    ("* * *", "boilerplate:separator"),
+    ("----------", "boilerplate:separator"),
+    ("(Image credit: Harbor City Council)", "boilerplate:credit"),
+    ("Related: Why the ferry timetable keeps changing", "boilerplate:promo"),
+    ("RELATED COVERAGE: Ten towns going car-free", "boilerplate:promo"),
+    ("In today's issue:", "boilerplate:promo"),
+    ("You are receiving this email because you signed up for Lake Notes. Unsubscribe", "boilerplate:newsletter"),
+    ("That's all for today. See you on Friday.", "boilerplate:newsletter"),
+    ("Local news, delivered to your inbox every morning.", "boilerplate:newsletter"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -39,6 +55,9 @@ def test_stock_chrome(line, reason):
     "Readers who share the article can read more about the festival on Sunday.",
     "The council said the copyright on the old town maps had expired decades ago.",
     "Bridges and tunnels",
+    "Published in 2019, the harbour study found that most ferries ran half empty in winter.",
+    "It happened 2 years ago",
+    "Updated timetables will be posted at every stop from next week, the council said.",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None

@@ -150,3 +150,100 @@ def test_bylines_and_share_bars_between_untitled_stories_are_boundaries() -> Non
     assert [a.blocks[0].text[:12] for a in result.articles] == ["HARBIN, May ", "Lanxi Bank c", "XI'AN, May 3"]
     reasons = {d.reason for d in result.drops}
     assert {"boilerplate:byline", "boilerplate:share", "boilerplate:ad"} <= reasons
+
+
+HELDOUT = FIX.parent / "heldout"
+# Untitled 3-4 paragraph stories with no chrome at all: not yet separable (see the held-out report).
+HELDOUT_HARD = {"d_short_stream.txt"}
+
+
+def _heldout_gold(names: set[str]) -> dict:
+    gold = json.loads((HELDOUT / "gold.json").read_text())
+    return {**gold, "sources": {k: v for k, v in gold["sources"].items() if k in names}}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HELDOUT.glob("*.txt") if p.name not in HELDOUT_HARD))
+def test_heldout_spans_match_gold(name):
+    check_against(_heldout_gold({name}), {name: read(HELDOUT / name)})
+
+
+@pytest.mark.xfail(strict=True, reason="short untitled stories without chrome or cues are merged")
+@pytest.mark.parametrize("name", sorted(HELDOUT_HARD))
+def test_heldout_hard_spans_match_gold(name):
+    check_against(_heldout_gold({name}), {name: read(HELDOUT / name)})
+
+
+@pytest.mark.parametrize("path", sorted(HELDOUT.glob("*.txt")), ids=lambda p: p.name)
+def test_heldout_every_line_is_placed_exactly_once(path):
+    src = read(path)
+    res = split_source(src)
+    placed = [n for a in res.articles for b in a.blocks for n in b.lines]
+    placed += [a.title_line for a in res.articles if a.title_line]
+    placed += [d.line for d in res.drops]
+    assert sorted(placed) == [n for n, s in enumerate(src.lines, 1) if s.strip()]
+
+
+def _drop_reasons(lines: list[str]) -> dict[str, str]:
+    res = split_source(SourceText(path="x.txt", lines=lines))
+    return {d.text: d.reason for d in res.drops}
+
+
+STORY_A = ["Ferry operator Lumen Lines orders four electric boats for the lake crossing", "",
+           "Lumen Lines, which runs the ferries across Lake Mira, ordered four battery-electric boats from a yard "
+           "in the north, the company said on Monday.", "",
+           "The boats carry 120 passengers each and charge at the quay in the twenty minutes between crossings, "
+           "according to the shipyard.", "",
+           "Lumen Lines said the diesel ferries they replace burn about a million litres of fuel a year."]
+STORY_B = ["Mountain rail line reopens after landslide repairs", "",
+           "The rack railway up Mount Calder reopened on Saturday after crews spent five months rebuilding a "
+           "section of track swept away by a landslide.", "",
+           "Engineers anchored the slope with steel nets and drained a spring that had soaked the hillside, "
+           "the railway's owners said.", "",
+           "Tickets for the summer are already sold out on weekends, and extra trains will run in August."]
+
+
+def test_kicker_timestamp_and_related_links_are_chrome_in_a_titled_dump():
+    lines = (["TRANSPORT", "", STORY_A[0], "By Ana Ruiz", "Updated 2:15 p.m. ET", ""] + STORY_A[2:]
+             + ["", "Related: Why lake ferries are going electric", "", "RAILWAYS", "", STORY_B[0],
+                "Updated Feb. 2, 2026 at 9:40 a.m. ET", ""] + STORY_B[2:])
+    res = split_source(SourceText(path="k.txt", lines=lines))
+    assert [a.title for a in res.articles] == [STORY_A[0], STORY_B[0]]
+    reasons = {d.text: d.reason for d in res.drops}
+    assert reasons["TRANSPORT"] == reasons["RAILWAYS"] == "boilerplate:kicker"
+    assert reasons["Updated 2:15 p.m. ET"] == "boilerplate:timestamp"
+    assert reasons["Related: Why lake ferries are going electric"] == "boilerplate:promo"
+
+
+def test_newsletter_sections_split_at_separators_and_numbered_headings():
+    lines = (["LAKE NOTES", "Issue 12 -- boats, trains and the people who run them", "", "In this issue:",
+              "  - Electric ferries", "  - The mountain railway", "", "* * *", "", "1. " + STORY_A[0], ""]
+             + STORY_A[2:] + ["", "---", "", "2. " + STORY_B[0], ""] + STORY_B[2:]
+             + ["", "---", "", "That's all for this week. Reply to this email with your tips.",
+                "Unsubscribe | Update your preferences"])
+    res = split_source(SourceText(path="n.txt", lines=lines))
+    assert [a.title for a in res.articles] == ["1. " + STORY_A[0], "2. " + STORY_B[0]]
+    reasons = {d.text: d.reason for d in res.drops}
+    assert reasons["* * *"] == reasons["---"] == "boilerplate:separator"
+    assert "Issue 12 -- boats, trains and the people who run them" in reasons
+    assert reasons["That's all for this week. Reply to this email with your tips."] == "boilerplate:newsletter"
+
+
+def test_reader_comments_and_glued_captions_are_dropped():
+    lines = (STORY_A[:4] + ["The new boat at the yard before its first trial run.", "Photo: Lumen Lines", ""]
+             + STORY_A[4:] + ["", "2 comments", "", "harbour_watch · 3h ago",
+                              "About time, the old ferries smell of diesel all the way across.", "Log in to reply",
+                              "", "mira_local · 1h ago", "Will the fares go up to pay for them?", "Log in to reply"])
+    reasons = _drop_reasons(lines)
+    assert reasons["The new boat at the yard before its first trial run."] == "boilerplate:caption"
+    assert reasons["About time, the old ferries smell of diesel all the way across."] == "boilerplate:comment"
+    assert reasons["Will the fares go up to pay for them?"] == "boilerplate:comment"
+    assert reasons["harbour_watch · 3h ago"] == "boilerplate:comment-meta"
+
+
+def test_lightly_edited_copy_is_its_own_story():
+    edited = [s.replace("four battery-electric", "five battery-electric") for s in STORY_A]
+    edited[4] += " Crossings will take five minutes longer."
+    res = split_source(SourceText(path="e.txt", lines=STORY_A + [""] + STORY_B + [""] + edited))
+    assert [a.title for a in res.articles] == [STORY_A[0], STORY_B[0], STORY_A[0]]
+    assert not any(d.reason == "boilerplate:repeated" for d in res.drops)
+

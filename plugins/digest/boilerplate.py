@@ -26,12 +26,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^[\W_]*\d[\d,.\s]*[km]?[\W_]*$|^(no|\d+)\s+(comments?|replies|responses|shares|likes|views)\b.{0,3}$"
         r"|^(comments?|replies|views|shares|likes)\s*[:(]?\s*\d+\)?$", _I)),
     ("boilerplate:credit", re.compile(
-        r"^(image|photo|picture|video|graphic|illustration|header image|featured image)s?\s*"
+        r"^[(\[]?(image|photo|picture|video|graphic|illustration|header image|featured image)s?\s*"
         r"(credits?|courtesy|source|by)?\s*[:\-|]|^(credits?|source|courtesy|photograph)\s*:|"
         r"\b(getty images|shutterstock|istock(photo)?|reuters/|afp via|ap photo)\b|^\(?photo(graph)? by\b", _I)),
     ("boilerplate:byline", re.compile(
         r"^(?i:by|written by|words by|reporting by|posted by|author:)\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s*(,|\||-|and|&|on)\s*.{0,60})?$")),
+    ("boilerplate:byline", re.compile(
+        r"^[(\[]?\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
+        r"[A-Z][^()\[\]]{0,150}[)\]]?$|^[(\[]?\s*(reporting|editing) by\b.*[;,]\s*(additional reporting|editing|"
+        r"writing) by\b", _I)),
+    ("boilerplate:timestamp", re.compile(
+        r"^(published|updated|posted|last updated|first published|modified|last modified)\b\s*:?\s*(on\s+|at\s+)?"
+        r".{0,60}?(\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(today|yesterday)\b)", _I)),
+    ("boilerplate:comment-meta", re.compile(
+        r"^\S+(\s+\S+){0,2}\s*([\u00b7\u2022|]\s*(\d+\s*(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|"
+        r"an? (minute|hour|day|week|month|year))|\s\d+(s|m|h|d|w|mo|y))\s+ago$", _I)),
+    ("boilerplate:separator", re.compile(r"^([\-*=_~#\u2022\u00b7+]\s*){3,}$")),
+    ("boilerplate:newsletter", re.compile(
+        r"\b(unsubscribe|you are receiving this|update (your )?(email |subscription )?preferences|"
+        r"manage (your )?subscription|view (this email )?in (your )?browser|forward (this|it) to (a|your) "
+        r"(friend|colleague)|that'?s (it|all) for (this|today|now)|delivered (straight )?to your inbox|"
+        r"enter your email( address)?$)", _I)),
     ("boilerplate:share", re.compile(
         r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
         r"|^((facebook|twitter|linkedin|reddit|whatsapp|email|pinterest|telegram|x)\W*){2,}$", _I)),
@@ -43,7 +59,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(advertisement|advertising|sponsored( content)?|ad|promoted|paid (post|content)|"
         r"(story )?continues? (below|after) (the )?(advertisement|ad)|scroll to continue.*)\W*$", _I)),
     ("boilerplate:promo", re.compile(
-        r"^(read (more|next|also|the full)|related( articles?| stories| posts| reading)?\s*:|see also|"
+        r"^(related|see also|read (more|also|next))( articles?| stories| posts| reading| coverage)?\s*:|"
+        r"^(read (more|next|also|the full)|see also|in (this|today'?s) (issue|edition)|"
         r"subscribe|sign up|click here|follow us|download (our|the) app|join (our|the) (newsletter|"
         r"mailing list)|get (our|the) (newsletter|latest)|don'?t miss|recommended( for you)?$|"
         r"(you (might|may) (also )?like)|most (read|popular|viewed|shared)|trending( now| stories)?$|"
@@ -52,7 +69,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:comment-prompt", re.compile(
         r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|"
         r"comments?( are)? closed|write a comment|your email address will not be published|"
-        r"(user|reader)s? reviews?|rate this( article)?|sending|submit)\b", _I)),
+        r"(user|reader)s? reviews?|rate this( article)?|sending|submit|(log|sign) ?in to (reply|comment|post|join))\b",
+        _I)),
     ("boilerplate:widget", re.compile(
         r"\b(rating|ratings|reviews?)\b.*\d|^\d+(\.\d+)?\s*/\s*\d+$|^(like|dislike|reply|report)$", _I)),
     ("boilerplate:footer", re.compile(
@@ -86,7 +104,8 @@ def pattern_reason(text: str) -> str | None:
             if n > 25 and reason not in {"boilerplate:cookie", "boilerplate:footer"}:
                 continue
             if n > 14 and reason in {"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
-                                     "boilerplate:comment-prompt"} and ends_sentence(s) and not s.endswith(":"):
+                                     "boilerplate:comment-prompt", "boilerplate:timestamp",
+                                     "boilerplate:newsletter"} and ends_sentence(s) and not s.endswith(":"):
                 continue
             return reason
     return None

@@ -14,7 +14,9 @@ Two layouts:
   story length and a per-boundary cost.
 
 In both layouts the start and the end of a repeated run of paragraphs (the
-same article pasted twice) is a boundary.
+same article pasted twice) is a boundary, and a separator line ("---",
+"* * *") is strong evidence for one. In a titled interview, once a story has
+asked questions, a further question line is not a new headline.
 """
 from __future__ import annotations
 
@@ -37,6 +39,9 @@ MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
 BYLINE_BEFORE = 1.0      # untitled layout: a byline dropped just before a paragraph opens a story
 CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) between two paragraphs
+SEPARATOR_BEFORE = 3.0   # a separator line ("---", "* * *") just before a headline or paragraph
+INTERVIEW_QUESTIONS = 2  # questions already asked in a story: further ones are the interview going on
+SEPARATOR = "boilerplate:separator"
 
 _CONTINUATION = re.compile(
     r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
@@ -115,6 +120,10 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         score += STYLE_WEIGHT if title_case(p.text) == house_style else -STYLE_WEIGHT
         if paras[k - 1].index != p.index - 1:
             score += CHROME_BEFORE      # site chrome (dropped) sits between the stories
+        if SEPARATOR in p.chrome_before:
+            score += SEPARATOR_BEFORE
+        if _is_question(p.text) and sum(_is_question(q.text) for q in paras[starts[-1]:k]) >= INTERVIEW_QUESTIONS:
+            score -= SEPARATOR_BEFORE   # an interview: one more question, not a new story
         sim = cosine(merged([bags[j] for j in left]), merged([bags[j] for j in right]))
         rel = sim / base if base else 0.0
         score -= 2.0 * (rel - 0.6)
@@ -129,6 +138,10 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         if score > 0:
             starts.append(k)
     return starts
+
+
+def _is_question(text: str) -> bool:
+    return fold(text).rstrip("\"')]").endswith("?")
 
 
 def _median_gap(body: list[int], bags: dict[int, Counter[str]]) -> float:
@@ -154,7 +167,9 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> l
         text = paras[body[pos]].text
         b = 0.25 * lede_cue(text)
         chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
-        if "boilerplate:byline" in chrome:
+        if SEPARATOR in chrome:
+            b += SEPARATOR_BEFORE
+        elif "boilerplate:byline" in chrome:
             b += BYLINE_BEFORE
         elif chrome:
             b += CHROME_GAP
@@ -233,7 +248,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     while b > 0:
         starts.append(back[b])
         b = back[b]
-    return [body[a] for a in reversed(starts)]
+    return [0] + [body[a] for a in reversed(starts) if a > 0]
 
 
 def _dot(x: Counter[str], y: Counter[str]) -> float:

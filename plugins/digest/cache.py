@@ -34,7 +34,7 @@ from .textnorm import normalize_line
 log = logging.getLogger(__name__)
 
 # Bump when the meaning of cached objects changes in a way the code hash cannot see.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 # Settings whose values change what reading or splitting a source produces.
 RELEVANT_SETTINGS = ("DIGEST_MAX_SOURCE_BYTES", "DIGEST_SOURCE_EXTENSIONS")
 _PACKAGE = pathlib.Path(__file__).resolve().parent
@@ -113,6 +113,8 @@ class SourceCache:
             return "", None
         entry = self.load(rel, key)
         if entry is not None:
+            for note in entry.source.notes:
+                log.info(note)
             for warning in entry.source.warnings:
                 log.warning("%s", warning)
         return key, entry

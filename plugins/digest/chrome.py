@@ -1,14 +1,16 @@
 """Mark the paragraph units of one dump that are site chrome, not article text.
 
-Works on the units of a single file: stock chrome phrases and shapes, captions,
-alt-text, foreign-language paragraphs, lines repeated within the file (but not
-whole repeated articles) or across the corpus, widget lists, chrome before the
+Works on the units of a single file: stock chrome phrases and shapes, captions
+(also a short line glued to a photo credit), kickers above headlines, reader
+comments, alt-text, foreign-language paragraphs, lines repeated within the file (but not
+whole repeated articles, even lightly edited copies) or across the corpus, widget lists, chrome before the
 first headline/paragraph and after the last paragraph, and the short lines
 that follow a "most read"/"related" heading.
 """
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .boilerplate import (
     is_alt_text, is_caption, is_foreign, is_short, line_counts, pattern_reason,
@@ -19,6 +21,15 @@ from .textnorm import ends_sentence, fold, normalize_line
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
 MIN_RUN_WORDS = 60
+EDITED_MIN_WORDS = 12    # units this long may match a lightly edited copy of themselves
+EDITED_RATIO = 0.85      # difflib ratio of a lightly edited copy
+SIGNATURE_WORDS = 5      # opening/closing words used to find an edited copy's original
+SEPARATOR = "boilerplate:separator"   # a rule line ("---", "* * *"): ends any widget run
+KICKER_WORDS = 4         # a capitalised section label above a headline
+COMMENT_UNITS = 3        # units of one reader comment
+COMMENT_WORDS = 80
+CAPTION_WORDS = 30
+WRAPPED_CHROME_WORDS = 25   # a hard-wrapped unit this short is still checked for stock chrome phrases
 
 _DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|"
@@ -26,7 +37,8 @@ _DATE = re.compile(
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}.*)?$", re.I)
 _LIST_HEAD = re.compile(
     r"^(most (read|popular|viewed|shared)|trending|related|recommended|you (might|may) also like|"
-    r"more (from|stories|news)|popular|latest|top stories|read (more|next)|further reading)", re.I)
+    r"more (from|stories|news)|popular|latest|top stories|read (more|next)|further reading|"
+    r"in (this|today'?s) (issue|edition))", re.I)
 
 
 def is_body_para(text: str) -> bool:
@@ -39,8 +51,26 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold(text)))
 
 
+def _same(a: str, b: str) -> bool:
+    """Two normalised units are the same paragraph: equal, or a long one lightly edited."""
+    if a == b:
+        return True
+    if min(len(a.split()), len(b.split())) < EDITED_MIN_WORDS:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= EDITED_RATIO
+
+
+def _signatures(key: str) -> list[str]:
+    """Lookup keys of a unit: the whole text, and for long units its opening and closing words."""
+    ws = key.split()
+    if len(ws) < EDITED_MIN_WORDS:
+        return [key]
+    return [key, "^" + " ".join(ws[:SIGNATURE_WORDS]), "$" + " ".join(ws[-SIGNATURE_WORDS:])]
+
+
 def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
-    """Runs of units that occur twice in the file (repeated articles).
+    """Runs of units that occur twice in the file (repeated articles, perhaps lightly edited:
+    a number changed, a sentence added).
 
     Returns the indices of units inside such runs and the indices where a run
     (original or copy) starts or ends: those are article boundaries.
@@ -49,13 +79,18 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     first_at: dict[str, list[int]] = {}
     inside: set[int] = set()
     edges: set[int] = set()
+
+    def remember(k: int) -> None:
+        for sig in _signatures(keys[k]):
+            first_at.setdefault(sig, []).append(k)
+
     i = 0
     n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in first_at.get(keys[i], []):
+        for j in sorted({j for sig in _signatures(keys[i]) for j in first_at.get(sig, [])}):
             k = 0
-            while i + k < n and j + k < i and keys[j + k] == keys[i + k]:
+            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k]):
                 k += 1
             if k > best_len:
                 best_j, best_len = j, k
@@ -65,10 +100,10 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
                 inside.update((best_j + k, i + k))
             edges.update((best_j, best_j + best_len, i, i + best_len))
             for k in range(best_len):
-                first_at.setdefault(keys[i + k], []).append(i + k)
+                remember(i + k)
             i += best_len
             continue
-        first_at.setdefault(keys[i], []).append(i)
+        remember(i)
         i += 1
     return inside, {e for e in edges if 0 < e < n}
 
@@ -77,10 +112,11 @@ def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
-    if single:
+    if single or len(key.split()) <= WRAPPED_CHROME_WORDS:
         reason = pattern_reason(text)
         if reason:
             return reason
+    if single:
         if is_date_line(text):
             return "dateline"
         if is_caption(text):
@@ -111,9 +147,56 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
         r = _text_reason(u, counts, common, i in in_run) if u.kind == "text" else _list_reason(u)
         if r:
             reasons[i] = r
+    _mark_kickers(units, reasons)
+    _mark_comments(units, reasons)
+    _mark_captions(units, reasons)
     _mark_list_heads(units, reasons)
     _mark_edges(units, reasons)
     return reasons
+
+
+def is_kicker(text: str) -> bool:
+    """A short section label set in capitals ("ELECTRIC VEHICLES"), not a sentence."""
+    s = fold(text)
+    letters = [c for c in s if c.isalpha()]
+    return (1 <= len(s.split()) <= KICKER_WORDS and len(letters) >= 3
+            and all(c.isupper() for c in letters) and not ends_sentence(s))
+
+
+def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
+    """A capitalised label right above a headline is a kicker (section label), not the headline."""
+    for i in range(len(units) - 1):
+        u, nxt = units[i], units[i + 1]
+        if (i not in reasons and u.kind == "text" and len(u.lines) == 1 and is_kicker(u.text)
+                and nxt.kind == "text" and len(nxt.lines) == 1 and is_title_like(nxt.text)
+                and not is_kicker(nxt.text)):
+            reasons[i] = "boilerplate:kicker"
+
+
+def _mark_comments(units: list[Unit], reasons: dict[int, str]) -> None:
+    """Reader comments: the few short units after a commenter line ("jdoe · 2h ago"), when more
+    chrome (a reply prompt, the next commenter) or the end of the file closes them."""
+    for i in sorted(k for k, r in reasons.items() if r == "boilerplate:comment-meta"):
+        body: list[int] = []
+        j = i + 1
+        while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS
+               and len(fold(units[j].text).split()) <= COMMENT_WORDS):
+            body.append(j)
+            j += 1
+        if body and (j >= len(units) or j in reasons):
+            reasons.update((k, "boilerplate:comment") for k in body)
+
+
+def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
+    """In a file with blank lines between paragraphs, a short line glued to a photo credit
+    below it is the photo's caption."""
+    if sum(u.gap_before for u in units) < 0.5 * len(units):
+        return
+    for i in sorted(k for k, r in reasons.items() if r == "boilerplate:credit"):
+        prev = units[i - 1] if i else None
+        if (prev is not None and not units[i].gap_before and i - 1 not in reasons and prev.kind == "text"
+                and len(prev.lines) == 1 and len(fold(prev.text).split()) <= CAPTION_WORDS):
+            reasons[i - 1] = "boilerplate:caption"
 
 
 def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
@@ -124,7 +207,7 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
         if u.kind == "text" and len(fold(u.text).split()) <= 5 and _LIST_HEAD.match(fold(u.text)):
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
-            while j < len(units) and not is_body_para(units[j].text):
+            while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
                 if units[j].kind == "list" or is_title_like(units[j].text) or j in reasons:
                     reasons.setdefault(j, "boilerplate:promo")
                     j += 1
@@ -136,7 +219,8 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
 
 
 def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
-    """Chrome before the first headline or paragraph, and after the last paragraph."""
+    """Chrome before the first headline or paragraph (fragments, and title-like lines above the
+    headline: a site or newsletter name, an issue line), and after the last paragraph."""
     live = [i for i in range(len(units)) if i not in reasons]
     body = [i for i in live if units[i].kind == "text" and is_body_para(units[i].text)]
     if not body:
@@ -146,7 +230,7 @@ def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
     head = [i for i in live if i < first]
     title = head[-1] if head and is_title_like(units[head[-1]].text) else None
     for i in head:
-        if i != title and _chrome_like(units[i]):
+        if i != title and (_chrome_like(units[i]) or (units[i].kind == "text" and is_title_like(units[i].text))):
             reasons[i] = "boilerplate:masthead"
     for i in live:
         if i > last and _chrome_like(units[i]):

@@ -19,8 +19,9 @@ from .model import ArticleDraft
 
 SHINGLE_WORDS = 5
 ANCHOR_MODULUS = 8          # one shingle in eight becomes an anchor
-MAX_POSTING = 64            # an anchor shared by more articles than this is too common to use
+MAX_POSTING = 16            # an anchor shared by more articles than this is stock phrasing, not a copy
 MIN_SHARED_ANCHORS = 2
+ANCHOR_SLACK = 0.5          # a copy at similarity t shares about t of the smaller anchor set; demand half that
 CONTAINMENT = 0.9           # a shorter copy whose shingles are this much inside the longer one
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -62,13 +63,12 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
 
     ``articles`` must already be in a stable order (source path, then line).
     """
-    sets = [shingles(a.title + "\n" + a.text) for a in articles]
     body_sets = [shingles(a.text) for a in articles]
+    anchors = [{h for h in s if h % ANCHOR_MODULUS == 0} for s in body_sets]
     postings: dict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(body_sets):
-        for h in s:
-            if h % ANCHOR_MODULUS == 0:
-                postings[h].append(i)
+    for i, found in enumerate(anchors):
+        for h in found:
+            postings[h].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
         if len(ids) > MAX_POSTING:
@@ -79,11 +79,13 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
     by_key = {a.key: a for a in articles}
     pairs: list[DuplicatePair] = []
     for (i, j) in sorted(shared):
-        if shared[(i, j)] < MIN_SHARED_ANCHORS and min(len(body_sets[i]), len(body_sets[j])) > 40:
+        needed = max(MIN_SHARED_ANCHORS, ANCHOR_SLACK * threshold * min(len(anchors[i]), len(anchors[j])))
+        if shared[(i, j)] < needed or articles[j].duplicate_of is not None:
             continue
-        if articles[j].duplicate_of is not None:
-            continue
-        sim = max(_similarity(body_sets[i], body_sets[j]), _similarity(sets[i], sets[j]))
+        sim = _similarity(body_sets[i], body_sets[j])
+        if sim < threshold:
+            sim = _similarity(shingles(articles[i].title + "\n" + articles[i].text),
+                              shingles(articles[j].title + "\n" + articles[j].text))
         if sim >= threshold:
             kept = articles[i]
             while kept.duplicate_of is not None:   # point at the copy that is really kept

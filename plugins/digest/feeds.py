@@ -16,6 +16,8 @@ from feedgen.feed import FeedGenerator
 from .sanitize import clean_text
 from .writing import inside, write_if_changed
 
+UNTITLED = "Untitled"
+
 
 @dataclass
 class FeedItem:
@@ -59,7 +61,7 @@ def atom_bytes(feed: Feed, site_url: str, site_name: str, authority: str) -> byt
     for item in feed.items:
         entry = fg.add_entry(order="append")
         entry.id(tag_uri(authority, item.tag_path))
-        entry.title(clean_text(item.title))
+        entry.title(clean_text(item.title).strip() or UNTITLED)   # Atom requires a title
         entry.link(href=item.link, rel="alternate")
         entry.published(item.published)
         entry.updated(item.published)

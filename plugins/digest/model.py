@@ -32,6 +32,7 @@ class SourceText:
     meta: dict[str, str] = field(default_factory=dict)   # header metadata ("date", "title"...)
     meta_lines: list[int] = field(default_factory=list)  # line numbers used up by header metadata
     warnings: list[str] = field(default_factory=list)    # human-readable problems met while reading
+    notes: list[str] = field(default_factory=list)       # what reading did that an editor may want to know
 
 
 @dataclass

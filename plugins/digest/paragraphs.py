@@ -3,15 +3,19 @@
 Paragraphs are separated by blank lines or sit one per line; hard-wrapped
 paragraphs (a line that stops mid-sentence, or a file wrapped at a fixed
 width) are joined back; bullet lines ("•", "-", "*", "1.") form list units,
-and indented lines under a bullet continue its item.
+and indented lines under a bullet continue its item; a lone numbered line between
+blank lines, followed by prose, is a numbered section heading.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
+from .headline import is_title_like
 from .textnorm import ends_sentence, fold
 
+SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u25cf\u2023\u2043\u00b7*\-\u2013]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -80,7 +84,7 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
                 cur.gap_after = True
             cur, blank_before = None, True
             continue
-        bullet = BULLET.match(raw)
+        bullet = BULLET.match(raw) if not SEPARATOR.match(raw) else None
         indented = raw[:1].isspace() and len(raw) - len(raw.lstrip()) >= 2
         if bullet:
             item = raw[bullet.end():].strip()
@@ -108,4 +112,17 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
         blank_before = False
     if cur is not None:
         cur.gap_after = True
-    return units
+    return _numbered_headings(units, lines)
+
+
+def _numbered_headings(units: list[Unit], lines: list[str]) -> list[Unit]:
+    """A lone numbered line set off by blank lines and followed by prose ("2. Europe audits
+    its chip subsidies") is a numbered section heading, not a one-item list."""
+    out = list(units)
+    for k, u in enumerate(units):
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        if (u.kind == "list" and len(u.lines) == 1 and u.gap_before and u.gap_after
+                and NUMBERED.match(lines[u.first - 1]) and is_title_like(u.parts[0])
+                and nxt is not None and nxt.kind == "text" and not is_title_like(nxt.text)):
+            out[k] = Unit("text", list(u.lines), [lines[u.first - 1].strip()], gap_before=True, gap_after=True)
+    return out

@@ -45,6 +45,7 @@ def build_report(corpus: Corpus, issue_of: dict[str, str]) -> dict[str, Any]:
             entry["encoding"] = o.source.encoding
             entry["kind"] = o.source.kind
             entry["warnings"] = list(o.source.warnings)
+            entry["notes"] = list(o.source.notes)
         if o.split is not None:
             entry["articles"] = len(o.split.articles)
             entry["dropped_lines"] = [{"line": d.line, "reason": d.reason, "text": d.text[:200]}
@@ -104,6 +105,8 @@ def format_report(report: dict[str, Any]) -> str:
                      + (f"  [{src['error']}]" if src.get("error") else ""))
         for w in src.get("warnings", []):
             lines.append(f"   warning: {w}")
+        for n in src.get("notes", []):
+            lines.append(f"   note: {n}")
         for d in src.get("dropped_lines", []):
             lines.append(f"   dropped L{d['line']} ({d['reason']}): {d['text'][:70]}")
         for d in src.get("duplicates", []):

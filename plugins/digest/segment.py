@@ -1,6 +1,7 @@
 """Split one raw dump into article drafts: clean chrome, find story boundaries, title them.
 
-The public entry point is `split_source`. Every non-blank raw line (other than
+The public entry point is `split_source`. A stretch between two boundaries
+that holds no prose at all (a masthead, a table of contents) is not a story. Every non-blank raw line (other than
 header metadata) ends up in exactly one place: a block or the title line of an
 article, or a Drop with a reason.
 """
@@ -18,6 +19,7 @@ from .textnorm import fold
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
 BIO_TAIL = 3
+PROSE_CHARS = 80
 
 
 def _is_heading(u: Unit) -> bool:
@@ -42,6 +44,14 @@ def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:
         else:
             out.append(Block("para", u.text.strip(), list(u.lines)))
     return out
+
+
+def _is_prose(block: Block) -> bool:
+    """A block that reads as article text: a full paragraph (or a long one, as in scripts written
+    without spaces), or a list of full sentences."""
+    if block.kind == "list":
+        return any(is_body_para(item) for item in block.text.split("\n"))
+    return block.kind != "heading" and (is_body_para(block.text) or len(block.text.strip()) >= PROSE_CHARS)
 
 
 def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
@@ -79,6 +89,9 @@ def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) ->
         blocks = _strip_bio(_blocks(units, body_idx, heads), drops, src.lines)
         if not blocks:
             drops.extend(Drop(n, src.lines[n - 1], "boilerplate:orphan-title") for i in idx for n in units[i].lines)
+            continue
+        if not any(_is_prose(b) for b in blocks):
+            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:no-story") for i in idx for n in units[i].lines)
             continue
         first = units[idx[0]].lines[0]
         last = max(n for b in blocks for n in b.lines)

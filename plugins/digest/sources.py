@@ -49,6 +49,7 @@ _LOOKS_HTML = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 _META_LINE = re.compile(rf"({'|'.join(META_KEYS)})[ \t]*:[ \t]*(\S.*?)\s*$", re.I)
 _NUMERIC_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$")
 _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_. ]|$)")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 
 
 def _escape_bytes(err: UnicodeError) -> tuple[str, int]:
@@ -67,6 +68,7 @@ class _Reader:
     def __init__(self, rel: str) -> None:
         self.rel = rel
         self.warnings: list[str] = []
+        self.notes: list[str] = []
 
     def warn(self, message: str) -> None:
         text = f"{self.rel}: {message}"
@@ -77,7 +79,7 @@ class _Reader:
         """Something the editor should see in the report, but not worth failing a strict build."""
         text = f"{self.rel}: {message}"
         log.info(text)
-        self.warnings.append(text)
+        self.notes.append(text)
 
 
 def date_from_filename(rel: str) -> dt.date | None:
@@ -263,6 +265,27 @@ def _decode(data: bytes, is_html: bool, r: _Reader) -> tuple[str, str] | None:
     return _decode_escaped(data, encoding, r), encoding
 
 
+def _drop_control_char_refs(html: str) -> tuple[str, int]:
+    """Remove numeric character references to control or XML-invalid characters
+    (``&#1;``, ``&#xFFFE;``) and count them: the main-text extractor's XML tree
+    cannot hold them and gives up on the whole page. References that HTML maps to
+    other characters (``&#0;``, ``&#150;``, surrogates, out of range) are left to the parser."""
+    removed = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal removed
+        code = int(m[1], 16) if m[1] else int(m[2])
+        if code == 0 or 0x80 <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+            return m.group()
+        cleaned, controls = clean_text_counted(chr(code))
+        if not controls:
+            return m.group()
+        removed += 1
+        return cleaned
+
+    return _CHAR_REF.sub(replace, html), removed
+
+
 def _header_metadata(lines: list[str], r: _Reader) -> tuple[dict[str, str], list[int]]:
     """Strict ``Key: value`` lines at the very top, ended by a blank line.
 
@@ -325,6 +348,9 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
     meta: dict[str, str] = {}
     meta_lines: list[int] = []
     if is_html:
+        text, refs = _drop_control_char_refs(text)
+        if refs:
+            r.warn(f"{refs} character reference(s) to control or XML-invalid characters removed")
         lines, html_warnings = html_to_lines(text)
         for w in html_warnings:
             r.warn(w)
@@ -341,4 +367,4 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
         if len(line) > LONG_LINE_CHARS:
             r.warn(f"very long line {number} ({len(line)} chars)")
     return SourceText(path=rel, lines=lines, encoding=encoding, kind="html" if is_html else "text",
-                      meta=meta, meta_lines=meta_lines, warnings=r.warnings)
+                      meta=meta, meta_lines=meta_lines, warnings=r.warnings, notes=r.notes)
