@@ -55,9 +55,13 @@ def _same(a: str, b: str) -> bool:
     """Two normalised units are the same paragraph: equal, or a long one lightly edited."""
     if a == b:
         return True
-    if min(len(a.split()), len(b.split())) < EDITED_MIN_WORDS:
+    wa, wb = a.split(), b.split()
+    if min(len(wa), len(wb)) < EDITED_MIN_WORDS:
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= EDITED_RATIO
+    sa, sb = set(wa), set(wb)
+    if len(sa & sb) < EDITED_RATIO * max(len(sa), len(sb)) * 0.9:
+        return False                    # cheap bound: too few words in common to be an edit
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= EDITED_RATIO
 
 
 def _signatures(key: str) -> list[str]:
