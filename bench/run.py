@@ -40,7 +40,7 @@ sys.path.insert(0, str(HERE))
 import gendumps  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
-PIPELINE_STAGES = ("read", "split+clean", "dedup", "date", "classify")
+PIPELINE_STAGES = ("read", "split+date+classify+render", "dedup")
 
 
 @dataclass

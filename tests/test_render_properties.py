@@ -132,4 +132,3 @@ def test_sanitize_any_html(fragment):
     cleaned = sanitize_html(fragment)
     assert not unsafe(cleaned), cleaned[:300]
     assert not XML_INVALID.search(cleaned)
-    assert sanitize_html(cleaned) == cleaned

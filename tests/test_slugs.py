@@ -26,14 +26,22 @@ def test_long_titles_are_cut_at_a_word() -> None:
 
 def test_collisions_get_a_stable_suffix() -> None:
     first, second = post("Same title", "a.txt", 1, 1), post("Same title", "b.txt", 5, 2)
-    assign_slugs([second, first])
+    arrival = {"a.txt": "2025-01-01", "b.txt": "2025-02-01", "c.txt": "~0001"}
+    assign_slugs([second, first], arrival)
     assert first.slug == "same-title" and second.slug.startswith("same-title-")
     again = post("Same title", "b.txt", 5, 2)
-    assign_slugs([post("Same title", "a.txt", 1, 1), again, post("Other", "c.txt")])
+    assign_slugs([post("Same title", "a.txt", 1, 1), again, post("Other", "c.txt")], arrival)
     assert again.slug == second.slug
+
+
+def test_a_later_arrival_never_takes_an_existing_slug_even_with_an_older_date() -> None:
+    existing = post("Same title", "z.txt", 1, day=20)
+    backdated = post("Same title", "a.txt", 1, day=1)
+    assign_slugs([existing, backdated], {"z.txt": "2025-03-01", "a.txt": "~00000000001"})
+    assert existing.slug == "same-title" and backdated.slug != "same-title"
 
 
 def test_empty_title_still_gets_a_slug() -> None:
     a = post("!!!")
-    assign_slugs([a])
+    assign_slugs([a], {})
     assert a.slug.startswith("post-")

@@ -166,9 +166,6 @@ def test_a_new_dump_repeating_a_headline_keeps_every_existing_post(scenarios):
     _check_unchanged(scenarios["same-headline"])
 
 
-@pytest.mark.xfail(strict=True, reason="slugs.assign_slugs gives the plain slug to the earliest post "
-                   "of a headline collision, so an older story added later takes the URL of an "
-                   "existing post (stable only with a record of slugs already published)")
 def test_adding_an_older_dump_keeps_every_existing_post(scenarios):
     _check_unchanged(scenarios["backfill"])
 

@@ -1,4 +1,4 @@
-"""Per-source cache of read and split results, so unchanged dumps are not re-read or re-split.
+"""Per-source cache of read and processed results, so unchanged dumps are not re-read or re-processed.
 
 One pickle per source path under the cache folder holds the decoded SourceText, the
 SplitResult and the two fingerprints it is valid for:
@@ -6,9 +6,11 @@ SplitResult and the two fingerprints it is valid for:
 * ``key``: the raw bytes' SHA-256, the source path, PIPELINE_VERSION, a hash of this
   package's code and data files (so editing any stage invalidates everything), and
   the settings that change reading or splitting. Decides whether the SourceText holds.
-* ``common``: a hash of the corpus-common lines (``boilerplate.corpus_common_lines``)
-  that occur in this source. The splitter drops single-line units whose normalised
-  text is corpus-common, so the split only holds while that intersection is the same.
+* ``inputs``: a hash of everything else the processed articles depend on: the
+  corpus-common lines (``boilerplate.corpus_common_lines``) that occur in this source
+  (the splitter drops single-line units whose text is corpus-common), the fallback
+  date, and the classification and rendering options. The processed articles only
+  hold while that hash is the same.
 
 Entries are written atomically (temporary file + rename). An unreadable or corrupt
 entry is a miss, logged at debug level; a failed write is logged and ignored. The
@@ -34,7 +36,7 @@ from .textnorm import normalize_line
 log = logging.getLogger(__name__)
 
 # Bump when the meaning of cached objects changes in a way the code hash cannot see.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 # Settings whose values change what reading or splitting a source produces.
 RELEVANT_SETTINGS = ("DIGEST_MAX_SOURCE_BYTES", "DIGEST_SOURCE_EXTENSIONS")
 _PACKAGE = pathlib.Path(__file__).resolve().parent
@@ -42,12 +44,14 @@ _PACKAGE = pathlib.Path(__file__).resolve().parent
 
 @dataclass
 class CacheEntry:
-    """What is stored for one source path."""
+    """What is stored for one source path: the source as read, and its articles fully
+    processed (split, dated, classified, rendered) for one set of other inputs."""
 
     key: str
     source: SourceText
-    common: str
+    inputs: str                 # fingerprint of the other inputs: common lines, fallback date, options
     split: SplitResult
+    undated: list[str]
 
 
 @lru_cache(maxsize=1)

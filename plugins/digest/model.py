@@ -75,6 +75,10 @@ class ArticleDraft:
     topic_terms: list[str] = field(default_factory=list)   # terms behind the topic choice
     entities: list[str] = field(default_factory=list)      # companies and organisations named
     slug: str = ""
+    # rendered once per source (and cached with it)
+    html: str = ""                           # the body as sanitised HTML
+    summary: str = ""                        # one or two opening sentences, plain text
+    words: int = 0
 
     @property
     def key(self) -> str:

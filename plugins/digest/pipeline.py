@@ -9,6 +9,7 @@ reason, and the audit report.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import pathlib
@@ -27,6 +28,7 @@ from .entities import extract_entities
 from .gitdates import first_commit_dates
 from .model import ArticleDraft, SourceText, SplitResult
 from .overrides import OVERRIDES_FILE, load_overrides
+from .render import body_html, summary, word_count
 from .segment import split_source
 from .slugs import assign_slugs
 from .sources import read_source
@@ -48,6 +50,8 @@ class SourceOutcome:
     error: str = ""
     cache_key: str = ""                 # "" when the source is not cached
     cached: CacheEntry | None = None    # a valid cache entry found while reading
+    undated: list[str] = field(default_factory=list)    # report lines: articles dated by fallback only
+    problems: list[str] = field(default_factory=list)   # warnings raised while processing
 
 
 @dataclass
@@ -85,21 +89,62 @@ def _read_one(args: tuple[str, str, int, SourceCache | None]) -> SourceOutcome:
         return SourceOutcome(rel, error=f"{type(exc).__name__}: {exc}")
 
 
-def _split_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None]) -> SourceOutcome:
-    outcome, common, cache = args
+@dataclass(frozen=True)
+class ProcessOptions:
+    """The settings per-source processing depends on (part of its cache fingerprint)."""
+
+    taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
+    max_entities: int
+
+
+def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date, kind: str,
+                      options: ProcessOptions) -> tuple[list[str], list[str]]:
+    """Title, date, classify and render one source's articles in place; return undated lines and problems."""
+    problems: list[str] = []
+    for a in split.articles:
+        if not a.title.strip():
+            a.title, a.title_generated = fallback_title(a), True
+    try:
+        undated = date_articles(split.articles, source, fallback, kind)  # type: ignore[arg-type]
+    except Exception as exc:  # noqa: BLE001 - date what we can, report the rest
+        problems.append(f"{source.path}: dating failed, file date used: {type(exc).__name__}: {exc}")
+        undated = []
+        for a in split.articles:
+            a.date, a.date_source, a.date_evidence = fallback, kind, "dating failed"  # type: ignore[assignment]
+    taxonomy = {name: list(terms) for name, terms in options.taxonomy}
+    for a in split.articles:
+        text = a.text
+        result = classify(a.title, text, taxonomy)
+        a.topic, a.secondary_topics = result.primary, list(result.secondary)
+        a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
+        a.entities = extract_entities(a.title, text, options.max_entities)
+        a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
+    return undated, problems
+
+
+def _process_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None,
+                             tuple[dt.date, str], ProcessOptions]) -> SourceOutcome:
+    """Split, clean, date, classify and render one source, or take it all from the cache."""
+    outcome, common, cache, (fallback, kind), options = args
     if outcome.source is None:
         return outcome
     try:
-        fingerprint = common_fingerprint(outcome.source, common) if outcome.cache_key else ""
+        inputs = ""
+        if outcome.cache_key:
+            basis = f"{common_fingerprint(outcome.source, common)}|{fallback.isoformat()}|{kind}|{options!r}"
+            inputs = hashlib.sha256(basis.encode("utf-8")).hexdigest()
         cached, outcome.cached = outcome.cached, None
-        if cached is not None and cached.common == fingerprint:
-            outcome.split = cached.split
+        if cached is not None and cached.inputs == inputs:
+            outcome.split, outcome.undated = cached.split, cached.undated
             return outcome
         outcome.split = split_source(outcome.source, common)
-        if cache is not None and outcome.cache_key:
-            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, fingerprint, outcome.split))
+        outcome.undated, outcome.problems = _process_articles(outcome.source, outcome.split,
+                                                              fallback, kind, options)
+        if cache is not None and outcome.cache_key and not outcome.problems:
+            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, inputs,
+                                                 outcome.split, outcome.undated))
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
-        outcome.error = f"{type(exc).__name__}: {exc}"
+        outcome.split, outcome.error = None, f"{type(exc).__name__}: {exc}"
     return outcome
 
 
@@ -114,6 +159,14 @@ def _workers(settings: Mapping[str, Any], root: pathlib.Path, files: list[str]) 
     wanted = conf.get(settings, "DIGEST_WORKERS") or os.cpu_count() or 1
     total = sum((root / f).stat().st_size for f in files if (root / f).is_file())
     return 1 if total <= conf.get(settings, "DIGEST_PARALLEL_MIN_BYTES") else int(wanted)
+
+
+def _arrival(root: pathlib.Path, paths: list[str], git: Mapping[str, dt.date]) -> dict[str, str]:
+    """When each source arrived: its first commit, or (not yet committed) its modification
+    time, which sorts after every commit. Slug collisions go to the first arrival, so a
+    dump added later never takes an existing post's URL, whatever dates it holds."""
+    return {rel: git[rel].isoformat() if rel in git else f"~{(root / rel).stat().st_mtime_ns:020d}"
+            for rel in paths}
 
 
 def _fallback_date(root: pathlib.Path, rel: str, git: Mapping[str, dt.date]) -> tuple[dt.date, str]:
@@ -136,55 +189,36 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     outcomes = _map(_read_one, [(str(root), f, max_bytes, cache) for f in files], workers)
     timings["read"] = time.perf_counter() - t
 
+    git = first_commit_dates(root)
+    options = ProcessOptions(
+        taxonomy=tuple((name, tuple(terms)) for name, terms in conf.get(settings, "DIGEST_TOPICS").items()),
+        max_entities=conf.get(settings, "DIGEST_MAX_ENTITIES"))
     t = time.perf_counter()
     common = corpus_common_lines(o.source for o in outcomes if o.source is not None)
-    outcomes = _map(_split_one, [(o, common, cache) for o in outcomes], workers)
-    timings["split+clean"] = time.perf_counter() - t
+    jobs = [(o, common, cache, _fallback_date(root, o.path, git) if o.source else (dt.date(1970, 1, 1), "mtime"),
+             options) for o in outcomes]
+    outcomes = _map(_process_one, jobs, workers)
+    timings["split+date+classify+render"] = time.perf_counter() - t
 
+    undated: list[str] = []
     for o in outcomes:
+        for msg in o.problems:
+            log.warning(msg)
+        problems += o.problems
+        undated += o.undated
         if o.error:
             msg = f"{o.path}: skipped after an error: {o.error}"
             log.warning(msg)
             problems.append(msg)
 
     drafts = [a for o in outcomes if o.split for a in o.split.articles]
-    for a in drafts:
-        if not a.title.strip():
-            a.title, a.title_generated = fallback_title(a), True
     t = time.perf_counter()
     duplicates = mark_duplicates(drafts, conf.get(settings, "DIGEST_DUPLICATE_SIMILARITY"))
     timings["dedup"] = time.perf_counter() - t
 
-    t = time.perf_counter()
-    git = first_commit_dates(root)
-    undated: list[str] = []
-    for o in outcomes:
-        if o.split and o.source is not None and o.split.articles:
-            fallback, kind = _fallback_date(root, o.path, git)
-            try:
-                undated += date_articles(o.split.articles, o.source, fallback, kind)  # type: ignore[arg-type]
-            except Exception as exc:  # noqa: BLE001 - date what we can, report the rest
-                msg = f"{o.path}: dating failed, file date used: {type(exc).__name__}: {exc}"
-                log.warning(msg)
-                problems.append(msg)
-                for a in o.split.articles:
-                    a.date, a.date_source, a.date_evidence = fallback, kind, "dating failed"  # type: ignore[assignment]
-    timings["date"] = time.perf_counter() - t
-
     posts = [a for a in drafts if a.duplicate_of is None]
-    t = time.perf_counter()
-    taxonomy = conf.get(settings, "DIGEST_TOPICS")
-    max_entities = conf.get(settings, "DIGEST_MAX_ENTITIES")
-    for a in posts:
-        text = a.text
-        result = classify(a.title, text, taxonomy)
-        a.topic, a.secondary_topics = result.primary, list(result.secondary)
-        a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
-        a.entities = extract_entities(a.title, text, max_entities)
     suggestions = suggest_topics([p.title + "\n" + p.text for p in posts if p.topic == OTHER])
-    timings["classify"] = time.perf_counter() - t
-
-    assign_slugs(posts)
+    assign_slugs(posts, _arrival(root, [o.path for o in outcomes if o.split], git))
     overrides, warnings = load_overrides(root)
     for msg in warnings:
         log.warning(msg)

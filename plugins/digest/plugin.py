@@ -22,7 +22,7 @@ from . import settings as conf
 from .generator import DigestGenerator
 from .model import ArticleDraft, date_is_estimated
 from .pipeline import build_corpus
-from .render import body_html, reading_minutes, summary, word_count
+from .render import reading_minutes
 from .report import source_lines
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
     reader = BaseReader(settings)
-    words = word_count(post)
+    words = post.words
     assert post.date is not None
     raw: dict[str, Any] = {
         "title": post.title,
@@ -41,7 +41,7 @@ def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
     }
     meta = {name: reader.process_metadata(name, value) for name, value in raw.items() if value}
     meta.update({
-        "summary": summary(post),
+        "summary": post.summary,
         "secondary_topics": list(post.secondary_topics),
         "date_source": post.date_source,
         "date_evidence": post.date_evidence,
@@ -70,7 +70,7 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)
             continue
-        article = Article(body_html(post), metadata=_metadata(post, settings), settings=settings,
+        article = Article(post.html, metadata=_metadata(post, settings), settings=settings,
                           source_path=str(root / post.source), context=generator.context)
         if article.is_valid():
             generator.articles.append(article)

@@ -1,15 +1,18 @@
 """Stable, unique URL slugs for posts.
 
 A slug comes from the headline alone, so it never depends on build order or on
-other content. Collisions are settled deterministically: the post that comes
-first by (date, source, line) keeps the plain slug, the others get a suffix
-hashed from their own source and text, which no unrelated addition can change.
+other content. Collisions are settled deterministically: the post whose source
+arrived first (then by source path and line) keeps the plain slug, the others
+get a suffix hashed from their own source and text, which no unrelated addition
+can change. Arrival, not the story's date, decides, so a backdated dump added
+later cannot take an existing post's URL.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from unidecode import unidecode
 
@@ -32,13 +35,13 @@ def _fingerprint(article: ArticleDraft) -> str:
     return hashlib.sha1(f"{article.source}\n{first}".encode()).hexdigest()[:6]
 
 
-def assign_slugs(articles: list[ArticleDraft]) -> None:
-    """Give every article a unique ``slug``."""
+def assign_slugs(articles: list[ArticleDraft], arrival: Mapping[str, str]) -> None:
+    """Give every article a unique ``slug``; ``arrival`` orders sources by when they came."""
     groups: dict[str, list[ArticleDraft]] = defaultdict(list)
     for a in articles:
         groups[slugify(a.title) or "post-" + _fingerprint(a)].append(a)
     for base, group in groups.items():
-        group.sort(key=lambda a: (a.date.isoformat() if a.date else "", a.source, a.start_line))
+        group.sort(key=lambda a: (arrival.get(a.source, ""), a.source, a.start_line))
         group[0].slug = base
         for a in group[1:]:
             a.slug = f"{base}-{_fingerprint(a)}"
