@@ -85,14 +85,20 @@ def test_foreign_language_paragraph():
     assert not is_foreign("The ferry company launched two solar boats that carry forty passengers across the lake.")
 
 
-def test_corpus_common_lines_needs_two_sources():
+def test_corpus_common_lines_needs_three_sources():
     a = SourceText("a.txt", ["Northern Gazette", "A long sentence that is only in one file and has many words in it, really."])
     b = SourceText("b.txt", ["northern  gazette", "Other text"])
-    c = SourceText("c.txt", ["Other text"])
+    c = SourceText("c.txt", ["Other text", "Northern Gazette"])
     common = corpus_common_lines([a, b, c])
     assert normalize_line("Northern Gazette") in common
-    assert normalize_line("Other text") in common
+    assert normalize_line("Other text") not in common          # only two sources
     assert not any("long sentence" in k for k in common)
+
+
+def test_a_headline_with_the_same_lede_in_several_sources_is_not_furniture():
+    lede = "The ferry company on Lake Mira launched two solar boats that carry forty passengers each."
+    dumps = [SourceText(f"{n}.txt", ["Solar boats cross the lake", "", lede]) for n in "abc"]
+    assert corpus_common_lines(dumps) == frozenset()
 
 
 def test_common_line_is_dropped_in_split():

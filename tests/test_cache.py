@@ -122,9 +122,12 @@ def test_changed_common_lines_resplit_without_rereading(site, spy) -> None:
     content, settings = site
     _build(content, settings)
     spy.clear()
-    # A new source sharing a short line with alpha makes that line corpus-common for alpha.
+    # A third source sharing a short line with alpha and delta makes that line corpus-common for alpha.
     alpha = content / "alpha.txt"
     alpha.write_text(alpha.read_text(encoding="utf-8") + "\nFollow the desk on Lumen\n", encoding="utf-8")
+    (content / "delta.txt").write_text(
+        _dump(["Orrin Labs opens a lab by the river"], "Orrin Labs", "Follow the desk on Lumen\n", first=1),
+        encoding="utf-8")
     _build(content, settings)
     spy.clear()
     (content / "gamma.txt").write_text(

@@ -159,9 +159,6 @@ def test_adding_a_newer_dump_keeps_every_existing_post(scenarios):
     _check_unchanged(scenarios["newer"])
 
 
-@pytest.mark.xfail(strict=True, reason="boilerplate.corpus_common_lines + chrome.mark_chrome: a headline "
-                   "line seen in two sources is dropped as repeated chrome from both, so the existing "
-                   "post loses its headline and is merged into the story before it")
 def test_a_new_dump_repeating_a_headline_keeps_every_existing_post(scenarios):
     _check_unchanged(scenarios["same-headline"])
 

@@ -159,13 +159,29 @@ def is_short(text: str) -> bool:
     return len(fold(text).split()) <= SHORT_WORDS
 
 
+COMMON_MIN_SOURCES = 3
+
+
 def corpus_common_lines(sources: Iterable[SourceText]) -> frozenset[str]:
-    """Normalised short lines seen in at least two different sources."""
+    """Normalised short lines seen in at least COMMON_MIN_SOURCES sources, in different contexts.
+
+    Site furniture repeats across many pages of a site; a headline may turn up in
+    two dumps (the same story, or a new story reusing a headline), and dropping it
+    there would merge a story into its neighbour. A short line followed by the same
+    prose paragraph in two sources is a story published twice, which
+    de-duplication handles, so it is never furniture.
+    """
     seen: dict[str, set[str]] = defaultdict(set)
+    followed_by: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for src in sources:
         meta = set(src.meta_lines)
-        for no, line in enumerate(src.lines, 1):
-            if no in meta or not line.strip() or not is_short(line):
+        lines = [(no, line) for no, line in enumerate(src.lines, 1) if no not in meta and line.strip()]
+        for (no, line), nxt in zip(lines, [*lines[1:], (0, "")]):
+            if not is_short(line):
                 continue
-            seen[normalize_line(line)].add(src.path)
-    return frozenset(k for k, v in seen.items() if len(v) >= 2)
+            key = normalize_line(line)
+            seen[key].add(src.path)
+            if nxt[1] and not is_short(nxt[1]):
+                followed_by[key][normalize_line(nxt[1])].add(src.path)
+    return frozenset(k for k, paths in seen.items() if len(paths) >= COMMON_MIN_SOURCES
+                     and not any(len(p) >= 2 for p in followed_by[k].values()))
