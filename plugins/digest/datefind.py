@@ -70,7 +70,7 @@ QUARTER_YEAR = re.compile(
 HALF_YEAR = re.compile(
     rf"\b(?:H(?P<h1>[12])\s*{_y('y1')}|{_y('y2')}\s*H(?P<h2>[12])"
     rf"|(?P<o3>first|second)\s+half\s+(?:of\s+)?{_y('y3')})", re.IGNORECASE)
-YEAR = re.compile(rf"(?<![\w$€£¥#.\-/])(?P<y>(?:19[89]\d|20\d\d))(?![\d,]*\d|s\b|['’]s\b|-\d\d\b|/\d\d\b|\s*%|\.\d)")
+YEAR = re.compile(r"(?<![\w$€£¥#.\-/])(?P<y>(?:19[89]\d|20\d\d))(?![\d,]*\d|s\b|['’]s\b|-\d\d\b|/\d\d\b|\s*%|\.\d)")
 # Relative forms, resolved against a candidate publication month.
 REL_QUARTER = re.compile(
     r"\b(?:(?:in|during|for|of)\s+(?:the\s+)?)?(?:Q(?P<q1>[1-4])\b|(?P<o2>first|second|third|fourth)[-\s]quarter\b)"

@@ -7,13 +7,12 @@ and the post slug that ``content/overrides.toml`` is keyed by.
 """
 from __future__ import annotations
 
-import json
-import pathlib
 import sys
 from collections import defaultdict
 from typing import Any
 
 from .model import date_is_estimated
+from .report import load_report_arg
 
 def is_estimated(post: dict[str, Any]) -> bool:
     """True when the post's date was estimated rather than stated."""
@@ -69,22 +68,12 @@ def format_preview(report: dict[str, Any]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the next issue's preview from a build report file."""
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m digest.preview REPORT.json", file=sys.stderr)
-        return 2
-    path = pathlib.Path(args[0])
-    if not path.is_file():
-        print(f"no build report at {path}: run `make html` first", file=sys.stderr)
-        return 1
-    try:
-        report = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        print(f"{path} is not a build report ({err}): run `make html` again", file=sys.stderr)
-        return 1
+    report = load_report_arg(sys.argv[1:] if argv is None else argv, "digest.preview")
+    if isinstance(report, int):
+        return report
     text = format_preview(report)
     if text is None:
-        print(f"the build in {path} put no post in any issue: nothing to preview", file=sys.stderr)
+        print("the last build put no post in any issue: nothing to preview", file=sys.stderr)
         return 1
     print(text)
     return 0

@@ -126,17 +126,29 @@ def format_report(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print a report file for an editor."""
-    args = sys.argv[1:] if argv is None else argv
-    if not args:
-        print("usage: python -m digest.report REPORT.json", file=sys.stderr)
+def load_report_arg(argv: list[str], prog: str) -> dict[str, Any] | int:
+    """The build report named by the only command-line argument, or an exit status after
+    telling the editor what is wrong (no argument, no report yet, not a report)."""
+    if len(argv) != 1:
+        print(f"usage: python -m {prog} REPORT.json", file=sys.stderr)
         return 2
-    path = pathlib.Path(args[0])
-    if not path.exists():
+    path = pathlib.Path(argv[0])
+    if not path.is_file():
         print(f"no build report at {path}: run `make html` first", file=sys.stderr)
         return 1
-    print(format_report(json.loads(path.read_text(encoding="utf-8"))))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        print(f"{path} is not a build report ({err}): run `make html` again", file=sys.stderr)
+        return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print a report file for an editor."""
+    report = load_report_arg(sys.argv[1:] if argv is None else argv, "digest.report")
+    if isinstance(report, int):
+        return report
+    print(format_report(report))
     return 0
 
 
