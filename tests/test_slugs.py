@@ -45,3 +45,12 @@ def test_empty_title_still_gets_a_slug() -> None:
     a = post("!!!")
     assign_slugs([a], {})
     assert a.slug.startswith("post-")
+
+
+def test_same_title_and_same_opening_in_one_source_still_differ() -> None:
+    a, b = post("Twin", "s.txt", 1), post("Twin", "s.txt", 1)
+    b.start_line = 40
+    c = post("Twin", "s.txt", 1)
+    c.start_line = 80
+    assign_slugs([a, b, c], {"s.txt": "2025-01-01"})
+    assert len({a.slug, b.slug, c.slug}) == 3 and a.slug == "twin"

@@ -40,8 +40,13 @@ def assign_slugs(articles: list[ArticleDraft], arrival: Mapping[str, str]) -> No
     groups: dict[str, list[ArticleDraft]] = defaultdict(list)
     for a in articles:
         groups[slugify(a.title) or "post-" + _fingerprint(a)].append(a)
+    used: set[str] = set(groups)
     for base, group in groups.items():
         group.sort(key=lambda a: (arrival.get(a.source, ""), a.source, a.start_line))
         group[0].slug = base
         for a in group[1:]:
-            a.slug = f"{base}-{_fingerprint(a)}"
+            slug = f"{base}-{_fingerprint(a)}"
+            if slug in used:        # same source, same opening: the line tells them apart
+                slug = f"{slug}-l{a.start_line}"
+            used.add(slug)
+            a.slug = slug
