@@ -42,7 +42,11 @@ def _words(text: str) -> list[str]:
 
 def shingles(text: str) -> set[int]:
     """Hashed word 5-shingles of a text (whole text for shorter ones)."""
-    words = _words(text)
+    return _word_shingles(_words(text))
+
+
+def _word_shingles(words: list[str]) -> set[int]:
+    """Hashed 5-shingles of an already tokenised text."""
     if len(words) < SHINGLE_WORDS:
         return {zlib.crc32(" ".join(words).encode())} if words else set()
     return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
@@ -63,7 +67,8 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
 
     ``articles`` must already be in a stable order (source path, then line).
     """
-    body_sets = [shingles(a.text) for a in articles]
+    body_words = [_words(a.text) for a in articles]
+    body_sets = [_word_shingles(w) for w in body_words]
     anchors = [{h for h in s if h % ANCHOR_MODULUS == 0} for s in body_sets]
     postings: dict[int, list[int]] = defaultdict(list)
     for i, found in enumerate(anchors):
@@ -94,10 +99,10 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
             pairs.append(DuplicatePair(articles[j].key, kept.key, round(sim, 3)))
     # exact copies too short to hold an anchor
     seen: dict[str, ArticleDraft] = {}
-    for a in articles:
+    for a, words in zip(articles, body_words):
         if a.duplicate_of is not None:
             continue
-        norm = " ".join(_words(a.text))
+        norm = " ".join(words)
         if norm in seen:
             a.duplicate_of = seen[norm].key
             pairs.append(DuplicatePair(a.key, seen[norm].key, 1.0))

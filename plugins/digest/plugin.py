@@ -28,8 +28,7 @@ from .report import source_lines
 log = logging.getLogger(__name__)
 
 
-def _metadata(post: ArticleDraft, settings: dict[str, Any]) -> dict[str, Any]:
-    reader = BaseReader(settings)
+def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: BaseReader) -> dict[str, Any]:
     words = post.words
     assert post.date is not None
     raw: dict[str, Any] = {
@@ -66,11 +65,12 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     corpus = build_corpus(root, {os.path.normpath(f) for f in files}, settings)
     for line in source_lines(corpus):
         print(line, flush=True)
+    reader = BaseReader(settings)
     for post in corpus.posts:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)
             continue
-        article = Article(post.html, metadata=_metadata(post, settings), settings=settings,
+        article = Article(post.html, metadata=_metadata(post, settings, reader), settings=settings,
                           source_path=str(root / post.source), context=generator.context)
         if article.is_valid():
             generator.articles.append(article)

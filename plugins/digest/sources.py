@@ -253,11 +253,12 @@ def _decode(data: bytes, is_html: bool, r: _Reader) -> tuple[str, str] | None:
     declared = _declared_html_charset(data) if is_html else None
     if declared is not None and declared != "utf-8":
         return _decode_escaped(data, declared, r), declared
-    encoding = "cp1252" if _looks_western(data) else _detected_encoding(data)
+    western = _looks_western(data)
+    encoding = "cp1252" if western else _detected_encoding(data)
     if encoding is None:
         r.warn("encoding not recognised; decoded as cp1252")
         encoding = "cp1252"
-    elif encoding == "cp1252" and _looks_western(data):
+    elif western:
         # a clean legacy Western file: told in the report; replaced bytes, if any, still warn
         r.note(f"not UTF-8; decoded as {encoding}")
     else:
