@@ -24,7 +24,9 @@ ARTICLE_EXCLUDES: list[str] = []
 PAGE_PATHS: list[str] = []
 STATIC_PATHS: list[str] = []
 WITH_FUTURE_DATES = True
-DELETE_OUTPUT_DIRECTORY = True
+# The digest writer removes stale files itself (and cleans the folder when it has no record of it),
+# so unchanged pages need not be written again.
+DELETE_OUTPUT_DIRECTORY = False
 OUTPUT_RETENTION = [".git"]
 
 # Stable URLs: posts by slug, issues by period (written by the plugin).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from feedgen.feed import FeedGenerator
@@ -73,11 +73,16 @@ def atom_bytes(feed: Feed, site_url: str, site_name: str, authority: str) -> byt
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(output: pathlib.Path, feeds: Sequence[Feed], site_url: str,
-                site_name: str, authority: str) -> list[str]:
-    """Write every feed; return the paths written (only changed files are rewritten)."""
+def write_feeds(output: pathlib.Path, feeds: Sequence[Feed], site_url: str, site_name: str,
+                authority: str, write: Callable[[str, bytes], None] | None = None) -> list[str]:
+    """Write every feed with ``write(path under output, bytes)`` (default: into ``output``,
+    rewriting only changed files); return the paths written."""
     written = []
     for feed in feeds:
-        write_if_changed(inside(output, feed.save_as), atom_bytes(feed, site_url, site_name, authority))
+        data = atom_bytes(feed, site_url, site_name, authority)
+        if write is None:
+            write_if_changed(inside(output, feed.save_as), data)
+        else:
+            write(feed.save_as, data)
         written.append(feed.save_as)
     return written

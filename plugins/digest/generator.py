@@ -20,6 +20,7 @@ from pelican.generators import Generator
 from . import settings as conf
 from .feeds import Feed, FeedItem, write_feeds
 from .issues import RoundupIssue, build_issues
+from .pagewriter import DigestWriter
 from .report import build_report, write_report
 from .slugs import slugify
 from .topics import OTHER
@@ -61,6 +62,7 @@ class DigestGenerator(Generator):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.issues: list[RoundupIssue] = []
+        self._writer: Any = None
 
     # ------------------------------------------------------------------ context
     def generate_context(self) -> None:
@@ -81,12 +83,15 @@ class DigestGenerator(Generator):
         link_related(articles)
         self.context["issues"] = list(reversed(self.issues))
         self.context["latest_issue"] = self.issues[-1] if self.issues else None
+        # Every topic of the taxonomy has a feed from the first build on, so readers can
+        # subscribe before a topic has posts and every page's feed links stay the same.
         self.context["topic_feeds"] = [
             (name, f"feeds/topics/{slugify(name)}.atom.xml")
-            for name in sorted({a.category.name for a in articles})]
+            for name in sorted({*taxonomy, OTHER, *(a.category.name for a in articles)})]
 
     # ------------------------------------------------------------------ output
     def generate_output(self, writer: Any) -> None:
+        self._writer = writer
         relative = self.settings["RELATIVE_URLS"]
         for issue in self.issues:
             writer.write_file(issue.save_as, self.get_template("issue"), self.context,
@@ -100,7 +105,17 @@ class DigestGenerator(Generator):
         self._write_email_editions()
         self._write_feeds()
         self._write_sitemap()
+        if isinstance(writer, DigestWriter):
+            rendered, skipped = writer.finish()
+            log.info("pages: %d rendered, %d unchanged", rendered, skipped)
         self._write_report()
+
+    def _write(self, rel: str, data: bytes) -> None:
+        """Write a file under the output folder through the build's writer when it tracks files."""
+        if isinstance(self._writer, DigestWriter):
+            self._writer.write_bytes(rel, data)
+        else:
+            write_if_changed(inside(pathlib.Path(self.output_path), rel), data)
 
     def _absolute_base(self) -> str:
         return (self.settings.get("SITEURL") or self.settings.get("DIGEST_PREVIEW_URL")
@@ -113,12 +128,11 @@ class DigestGenerator(Generator):
         return self.env.get_template(template).render({**self.context, **kwargs})
 
     def _write_email_editions(self) -> None:
-        out = pathlib.Path(self.output_path)
         base = self._absolute_base()
         for issue in self.issues:
             for name, template in (("email.html", "email_issue.html"), ("email.txt", "email_issue.txt")):
                 text = self._render(template, issue=issue, ABS_URL=base)
-                write_if_changed(inside(out, f"{issue.url}{name}"), text.encode("utf-8"))
+                self._write(f"{issue.url}{name}", text.encode("utf-8"))
 
     def _post_item(self, a: Any, base: str, tz: str) -> FeedItem:
         return FeedItem(tag_path=f"posts/{a.slug}", title=a.title, link=f"{base}/{a.url}",
@@ -147,10 +161,9 @@ class DigestGenerator(Generator):
                               [self._post_item(a, base, tz) for a in members]))
         write_feeds(pathlib.Path(self.output_path), feeds, base,
                     self.settings.get("SITENAME", "Digest"),
-                    conf.get(self.settings, "DIGEST_TAG_AUTHORITY"))
+                    conf.get(self.settings, "DIGEST_TAG_AUTHORITY"), self._write)
 
     def _write_sitemap(self) -> None:
-        out = pathlib.Path(self.output_path)
         base = self._absolute_base()
         urls = ["", "issues/", "archives/", "topics/", "companies/", "about/"]
         urls += [i.url for i in self.issues]
@@ -158,9 +171,9 @@ class DigestGenerator(Generator):
         body = "".join(f"<url><loc>{base}/{u}</loc></url>\n" for u in urls)
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
-        write_if_changed(inside(out, "sitemap.xml"), xml.encode("utf-8"))
+        self._write("sitemap.xml", xml.encode("utf-8"))
         robots = f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
-        write_if_changed(inside(out, "robots.txt"), robots.encode("utf-8"))
+        self._write("robots.txt", robots.encode("utf-8"))
 
     def _write_report(self) -> None:
         corpus = self.context.get("digest_corpus")

@@ -21,6 +21,7 @@ from pelican.utils import order_content
 from . import settings as conf
 from .generator import DigestGenerator
 from .model import ArticleDraft, date_is_estimated
+from .pagewriter import DigestWriter
 from .pipeline import build_corpus
 from .render import reading_minutes
 from .report import source_lines
@@ -83,7 +84,13 @@ def get_generators(_pelican: Any) -> type[DigestGenerator]:
     return DigestGenerator
 
 
+def get_writer(_pelican: Any) -> type[DigestWriter]:
+    """Pelican asks plugins for a writer: ours skips unchanged pages and renders in parallel."""
+    return DigestWriter
+
+
 def register() -> None:
     """Connect the digest to Pelican's signals."""
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)

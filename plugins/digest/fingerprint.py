@@ -1,0 +1,101 @@
+"""Stable fingerprints of the values a template reads, so an unchanged page need not be rendered again.
+
+``Fingerprinter.of(value)`` returns a short digest that is the same in every build
+exactly when what a template could show of the value is the same: scalars by
+value, containers by their members, Pelican content (a post) by its text, its
+metadata and the attributes plugins set on it (related posts, neighbours, issue;
+posts reached through those by their metadata only, which keeps cycles finite),
+URL wrappers (topics, companies) by name and URL, and other objects by their
+attributes. A value it cannot describe (an object with no attributes to read)
+gets a token unique to this build, so a page that reads it is always rendered:
+an unknown input costs time, never a stale page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import types
+from collections.abc import Mapping
+from typing import Any
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+# Attributes of a post that are not what it shows: the shared settings and context,
+# and translations (reached through their own pages).
+_SKIPPED_ATTRS = frozenset({"settings", "_context", "translations"})
+MAX_DEPTH = 10          # deeper object graphs are treated as unknown (always rendered)
+_SCALARS = (str, int, float, bool, type(None), bytes)
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+class Fingerprinter:
+    """Fingerprints for one build; values are memoised by identity while they are alive."""
+
+    _unknown = itertools.count()
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[int, bool], str] = {}
+        self._alive: list[Any] = []         # keeps memoised objects alive so ids stay unique
+
+    def of(self, value: Any) -> str:
+        """The fingerprint of ``value``."""
+        return self._of(value, 0, False)
+
+    def _of(self, value: Any, depth: int, shallow: bool) -> str:
+        if isinstance(value, _SCALARS):
+            text = repr(value)
+            return text if len(text) <= 64 else _digest(text)
+        if isinstance(value, (dt.date, dt.time)):                 # datetime is a date
+            return f"t:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
+        if depth > MAX_DEPTH:
+            return self._unknown_token()
+        key = (id(value), shallow)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._describe(value, depth, shallow)
+            self._memo[key] = found
+            self._alive.append(value)
+        return found
+
+    def _unknown_token(self) -> str:
+        return f"?{next(self._unknown)}"
+
+    def _describe(self, value: Any, depth: int, shallow: bool) -> str:
+        if isinstance(value, URLWrapper):
+            return _digest("w", type(value).__name__, value.name, value.slug, value.url)
+        if isinstance(value, Content):
+            return self._content(value, depth, shallow)
+        if isinstance(value, Mapping):
+            items = sorted((self._of(k, depth + 1, shallow), self._of(v, depth + 1, shallow))
+                           for k, v in value.items())
+            return _digest("m", *(f"{k}={v}" for k, v in items))
+        if isinstance(value, (list, tuple)):
+            return _digest("l", *(self._of(v, depth + 1, shallow) for v in value))
+        if isinstance(value, (set, frozenset)):
+            return _digest("s", *sorted(self._of(v, depth + 1, shallow) for v in value))
+        if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
+            return _digest("f", getattr(value, "__module__", "") or "", value.__qualname__)
+        if isinstance(value, types.ModuleType):
+            return _digest("M", value.__name__)
+        attrs = getattr(value, "__dict__", None)
+        if not attrs:
+            return self._unknown_token()
+        return _digest("o", type(value).__qualname__,
+                       *(f"{k}={self._of(v, depth + 1, shallow)}" for k, v in sorted(attrs.items())
+                         if k not in _SKIPPED_ATTRS))
+
+    def _content(self, post: Content, depth: int, shallow: bool) -> str:
+        """A post in full: its text, metadata and every attribute a plugin set on it; a post
+        reached through another post's attributes (related, neighbours): URL and metadata."""
+        parts = ["c", type(post).__name__, str(post.url), str(post.save_as),
+                 self._of(post.metadata, depth + 1, True)]
+        if not shallow:
+            parts.append(_digest(post._content or ""))
+            parts += [f"{k}={self._of(v, depth + 1, True)}" for k, v in sorted(vars(post).items())
+                      if k not in _SKIPPED_ATTRS and k not in ("_content", "metadata")]
+        return _digest(*parts)
