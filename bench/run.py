@@ -13,8 +13,9 @@ synthetic dumps into bench-work/n<N>/ and times, in one run:
 
 It prints per-stage timings of our build (pipeline stages from the build report,
 Pelican phases from bench/timed_pelican.py), the peak memory of each build's
-process tree (sampled from /proc every 0.1 s; the final peak also takes the
-largest single child from getrusage(RUSAGE_CHILDREN)), and ends with
+process tree (proportional set size summed over the tree, sampled from /proc every
+0.1 s, so pages forked workers share with their parent count once; the final peak
+also takes the largest single child from getrusage(RUSAGE_CHILDREN)), and ends with
 exactly one ``bench:`` line for the largest N. ``--quick`` skips 4 and 5;
 ``--profile`` adds one extra cold build under cProfile and prints where time goes.
 """
@@ -58,8 +59,26 @@ class Run:
     log_tail: str = ""
 
 
-def _tree_rss_kb(root_pid: int) -> int:
-    """Sum of VmRSS over ``root_pid`` and all its descendants."""
+def _memory_kb(pid: int) -> int:
+    """Proportional set size of a process (shared pages split between their users, so forked
+    workers sharing their parent's memory are not counted twice); VmRSS where PSS is unavailable."""
+    try:
+        for line in pathlib.Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    try:
+        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_memory_kb(root_pid: int) -> int:
+    """Memory of ``root_pid`` and all its descendants (see ``_memory_kb``)."""
     parents: dict[int, int] = {}
     for d in pathlib.Path("/proc").iterdir():
         if d.name.isdigit():
@@ -74,15 +93,7 @@ def _tree_rss_kb(root_pid: int) -> int:
         kids = [c for c, pp in parents.items() if pp == p and c not in tree]
         tree.update(kids)
         frontier += kids
-    total = 0
-    for pid in tree:
-        try:
-            for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total
+    return sum(_memory_kb(pid) for pid in tree)
 
 
 def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: pathlib.Path = ROOT) -> Run:
@@ -95,7 +106,7 @@ def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: pathlib.Path = 
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+            peak[0] = max(peak[0], _tree_memory_kb(proc.pid))
             done.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -141,13 +152,15 @@ def _breakdown(run: Run) -> str:
     parts += [f"{k} {v:.2f}" for k, v in s.items() if k not in PIPELINE_STAGES]
     if p:
         pipeline = p.get("pipeline", 0.0)
-        other_render = p.get("digest_output", 0.0) - p.get("feeds", 0.0) - p.get("email", 0.0)
+        other_render = (p.get("digest_output", 0.0) - p.get("feeds", 0.0) - p.get("email", 0.0)
+                        - p.get("render_pages", 0.0))
         named = (p.get("articles_context", 0.0) + p.get("issues_context", 0.0)
                  + p.get("render_articles", 0.0) + p.get("digest_output", 0.0))
         parts += [f"pipeline-other {pipeline - sum(s.values()):.2f}",
                   f"make-articles {p.get('articles_context', 0.0) - pipeline:.2f}",
                   f"issues {p.get('issues_context', 0.0):.2f}",
-                  f"render {p.get('render_articles', 0.0):.2f}",
+                  f"queue-pages {p.get('render_articles', 0.0):.2f}",
+                  f"render {p.get('render_pages', 0.0):.2f}",
                   f"feeds {p.get('feeds', 0.0):.2f}", f"email {p.get('email', 0.0):.2f}",
                   f"issue-pages+sitemap+report {other_render:.2f}",
                   f"startup+static+rest {p.get('total', run.wall) - named:.2f}"]

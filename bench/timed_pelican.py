@@ -5,8 +5,11 @@ writes their wall seconds as JSON to the file named by BENCH_TIMINGS:
 ``pipeline`` (digest.pipeline.build_corpus), ``articles_context`` (Pelican's
 articles generator context, which includes the pipeline and making Article
 objects), ``issues_context`` (DigestGenerator.generate_context), ``render_articles``
-(Pelican writing posts, topic/company pages, archives, index), ``feeds``,
-``email``, ``digest_output`` (all DigestGenerator output) and ``total``. With
+(Pelican queueing posts, topic/company pages, archives and index with the digest
+writer), ``render_pages`` (the digest writer rendering the queued pages that
+changed, in parallel, and skipping the rest), ``feeds``, ``email``,
+``digest_output`` (all DigestGenerator output, which includes ``render_pages``)
+and ``total``. With
 BENCH_PROFILE set, the whole run is profiled with cProfile into that file.
 No project code is changed.
 """
@@ -29,6 +32,7 @@ import pelican  # noqa: E402
 from pelican.generators import ArticlesGenerator  # noqa: E402
 
 from digest import generator as digest_generator  # noqa: E402
+from digest import pagewriter as digest_pagewriter  # noqa: E402
 from digest import plugin as digest_plugin  # noqa: E402
 
 SECONDS: dict[str, float] = defaultdict(float)
@@ -54,6 +58,8 @@ def _instrument() -> None:
     gen.generate_output = _timed("digest_output", gen.generate_output)
     gen._write_feeds = _timed("feeds", gen._write_feeds)
     gen._write_email_editions = _timed("email", gen._write_email_editions)
+    writer = digest_pagewriter.DigestWriter
+    writer.finish = _timed("render_pages", writer.finish)
 
 
 def main(argv: list[str]) -> int:

@@ -8,6 +8,7 @@ pages whose inputs did not change, and must have removed pages that no longer ex
 from __future__ import annotations
 
 import pathlib
+import re
 import shutil
 import time
 
@@ -18,8 +19,9 @@ SAMPLES = ("mobility-brief.txt", "robotics-ai-notes.txt", "wire-desk-april.txt")
 THEME_STATIC = "theme/"          # Pelican copies the theme's static files on every build
 
 
-def _build(content: pathlib.Path, out: pathlib.Path, cache: pathlib.Path) -> None:
-    build(content, out, "-e", f'CACHE_PATH="{cache}"')
+def _build(content: pathlib.Path, out: pathlib.Path, cache: pathlib.Path) -> str:
+    """Build and return the build's console output."""
+    return build(content, out, "-e", f'CACHE_PATH="{cache}"').stdout
 
 
 def _tree(out: pathlib.Path) -> dict[str, bytes]:
@@ -51,7 +53,8 @@ def test_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path: pathlib.P
     content, out, cache = site
     before, stamps = _tree(out), _stamps(out)
     time.sleep(0.01)
-    _build(content, out, cache)
+    console = _build(content, out, cache)
+    assert re.search(r"^pages: 0 rendered, [1-9]\d* unchanged$", console, re.M), console
     assert _tree(out) == before
     touched = sorted(p for p, t in _stamps(out).items() if t != stamps[p] and not p.startswith(THEME_STATIC))
     assert touched == []

@@ -3,12 +3,16 @@
 Linear in corpus size: each article is reduced to hashed word 5-shingles; a
 deterministic sample of them (the "anchors") goes into an inverted index, so
 only articles that share anchors are ever compared. Candidates are confirmed
-with the real Jaccard similarity, or containment for a copy cut short. The copy
+with the real Jaccard similarity, or containment for a copy cut short. The
+anchors and a hash of the normalised words are made per source (``sketch``),
+in the worker processes, and cached with the source's articles, so a rebuild
+only indexes them. The copy
 that comes first in (source path, line) order is kept; the others are marked
 with ``duplicate_of`` pointing at its key.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import zlib
@@ -62,14 +66,22 @@ def _similarity(a: set[int], b: set[int]) -> float:
     return max(jaccard, containment if containment >= CONTAINMENT else 0.0)
 
 
+def sketch(article: ArticleDraft) -> None:
+    """Set an article's anchors (the sampled shingles of its body) and the hash of its normalised words."""
+    words = _words(article.text)
+    article.anchors = frozenset(h for h in _word_shingles(words) if h % ANCHOR_MODULUS == 0)
+    article.exact_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+
+
 def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[DuplicatePair]:
     """Set ``duplicate_of`` on every later copy of an article; return the pairs found.
 
     ``articles`` must already be in a stable order (source path, then line).
     """
-    body_words = [_words(a.text) for a in articles]
-    body_sets = [_word_shingles(w) for w in body_words]
-    anchors = [{h for h in s if h % ANCHOR_MODULUS == 0} for s in body_sets]
+    for a in articles:
+        if not a.exact_hash:
+            sketch(a)
+    anchors = [a.anchors for a in articles]
     postings: dict[int, list[int]] = defaultdict(list)
     for i, found in enumerate(anchors):
         for h in found:
@@ -87,7 +99,7 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
         needed = max(MIN_SHARED_ANCHORS, ANCHOR_SLACK * threshold * min(len(anchors[i]), len(anchors[j])))
         if shared[(i, j)] < needed or articles[j].duplicate_of is not None:
             continue
-        sim = _similarity(body_sets[i], body_sets[j])
+        sim = _similarity(shingles(articles[i].text), shingles(articles[j].text))
         if sim < threshold:
             sim = _similarity(shingles(articles[i].title + "\n" + articles[i].text),
                               shingles(articles[j].title + "\n" + articles[j].text))
@@ -99,13 +111,12 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
             pairs.append(DuplicatePair(articles[j].key, kept.key, round(sim, 3)))
     # exact copies too short to hold an anchor
     seen: dict[str, ArticleDraft] = {}
-    for a, words in zip(articles, body_words):
+    for a in articles:
         if a.duplicate_of is not None:
             continue
-        norm = " ".join(words)
-        if norm in seen:
-            a.duplicate_of = seen[norm].key
-            pairs.append(DuplicatePair(a.key, seen[norm].key, 1.0))
+        if a.exact_hash in seen:
+            a.duplicate_of = seen[a.exact_hash].key
+            pairs.append(DuplicatePair(a.key, seen[a.exact_hash].key, 1.0))
         else:
-            seen[norm] = a
+            seen[a.exact_hash] = a
     return pairs

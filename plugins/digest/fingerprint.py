@@ -1,14 +1,22 @@
 """Stable fingerprints of the values a template reads, so an unchanged page need not be rendered again.
 
 ``Fingerprinter.of(value)`` returns a short digest that is the same in every build
-exactly when what a template could show of the value is the same: scalars by
-value, containers by their members, Pelican content (a post) by its text, its
-metadata and the attributes plugins set on it (related posts, neighbours, issue;
-posts reached through those by their metadata only, which keeps cycles finite),
-URL wrappers (topics, companies) by name and URL, and other objects by their
-attributes. A value it cannot describe (an object with no attributes to read)
-gets a token unique to this build, so a page that reads it is always rendered:
-an unknown input costs time, never a stale page.
+when what a template shows of the value is the same. Scalars count by value,
+containers by their members, URL wrappers (topics, companies) by name and URL.
+Objects count by their attributes, at three levels of detail:
+
+* level 0, a value the page is given: a post with its text, metadata and every
+  attribute plugins set on it; another object with all its attributes (level 1);
+* level 1, reached from a level-0 object: a post by its URL and metadata (title,
+  date, summary, topic...), another object with all its attributes at level 2;
+* level 2, reached from a level-1 object: a post by its URL and metadata, another
+  object by its scalar attributes only (so chains such as issue -> previous issue
+  -> previous issue stop here).
+
+So a post page depends on its own text, the titles and URLs of its neighbours and
+related posts and its issue's posts, not on the whole site. A value that cannot be
+described (an object with no attributes) gets a token unique to this build, so a
+page that reads it is always rendered: an unknown input costs time, never a stale page.
 """
 from __future__ import annotations
 
@@ -39,14 +47,14 @@ class Fingerprinter:
     _unknown = itertools.count()
 
     def __init__(self) -> None:
-        self._memo: dict[tuple[int, bool], str] = {}
+        self._memo: dict[tuple[int, int], str] = {}
         self._alive: list[Any] = []         # keeps memoised objects alive so ids stay unique
 
     def of(self, value: Any) -> str:
-        """The fingerprint of ``value``."""
-        return self._of(value, 0, False)
+        """The fingerprint of ``value`` as a page's own variable (level 0)."""
+        return self._of(value, 0, 0)
 
-    def _of(self, value: Any, depth: int, shallow: bool) -> str:
+    def _of(self, value: Any, depth: int, level: int) -> str:
         if isinstance(value, _SCALARS):
             text = repr(value)
             return text if len(text) <= 64 else _digest(text)
@@ -54,10 +62,10 @@ class Fingerprinter:
             return f"t:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
         if depth > MAX_DEPTH:
             return self._unknown_token()
-        key = (id(value), shallow)
+        key = (id(value), level)
         found = self._memo.get(key)
         if found is None:
-            found = self._describe(value, depth, shallow)
+            found = self._describe(value, depth, level)
             self._memo[key] = found
             self._alive.append(value)
         return found
@@ -65,19 +73,19 @@ class Fingerprinter:
     def _unknown_token(self) -> str:
         return f"?{next(self._unknown)}"
 
-    def _describe(self, value: Any, depth: int, shallow: bool) -> str:
+    def _describe(self, value: Any, depth: int, level: int) -> str:
         if isinstance(value, URLWrapper):
             return _digest("w", type(value).__name__, value.name, value.slug, value.url)
         if isinstance(value, Content):
-            return self._content(value, depth, shallow)
+            return self._content(value, depth, level)
         if isinstance(value, Mapping):
-            items = sorted((self._of(k, depth + 1, shallow), self._of(v, depth + 1, shallow))
+            items = sorted((self._of(k, depth + 1, level), self._of(v, depth + 1, level))
                            for k, v in value.items())
             return _digest("m", *(f"{k}={v}" for k, v in items))
         if isinstance(value, (list, tuple)):
-            return _digest("l", *(self._of(v, depth + 1, shallow) for v in value))
+            return _digest("l", *(self._of(v, depth + 1, level) for v in value))
         if isinstance(value, (set, frozenset)):
-            return _digest("s", *sorted(self._of(v, depth + 1, shallow) for v in value))
+            return _digest("s", *sorted(self._of(v, depth + 1, level) for v in value))
         if isinstance(value, (types.FunctionType, types.BuiltinFunctionType, types.MethodType, type)):
             return _digest("f", getattr(value, "__module__", "") or "", value.__qualname__)
         if isinstance(value, types.ModuleType):
@@ -85,17 +93,19 @@ class Fingerprinter:
         attrs = getattr(value, "__dict__", None)
         if not attrs:
             return self._unknown_token()
-        return _digest("o", type(value).__qualname__,
-                       *(f"{k}={self._of(v, depth + 1, shallow)}" for k, v in sorted(attrs.items())
-                         if k not in _SKIPPED_ATTRS))
+        if level >= 2:
+            shown = [f"{k}={self._of(v, depth + 1, 2)}" for k, v in sorted(attrs.items())
+                     if isinstance(v, (*_SCALARS, dt.date, dt.time, URLWrapper))]
+        else:
+            shown = [f"{k}={self._of(v, depth + 1, level + 1)}" for k, v in sorted(attrs.items())
+                     if k not in _SKIPPED_ATTRS]
+        return _digest("o", type(value).__qualname__, *shown)
 
-    def _content(self, post: Content, depth: int, shallow: bool) -> str:
-        """A post in full: its text, metadata and every attribute a plugin set on it; a post
-        reached through another post's attributes (related, neighbours): URL and metadata."""
+    def _content(self, post: Content, depth: int, level: int) -> str:
         parts = ["c", type(post).__name__, str(post.url), str(post.save_as),
-                 self._of(post.metadata, depth + 1, True)]
-        if not shallow:
+                 self._of(post.metadata, depth + 1, 2)]
+        if level == 0:
             parts.append(_digest(post._content or ""))
-            parts += [f"{k}={self._of(v, depth + 1, True)}" for k, v in sorted(vars(post).items())
+            parts += [f"{k}={self._of(v, depth + 1, 1)}" for k, v in sorted(vars(post).items())
                       if k not in _SKIPPED_ATTRS and k not in ("_content", "metadata")]
         return _digest(*parts)

@@ -107,7 +107,7 @@ class DigestGenerator(Generator):
         self._write_sitemap()
         if isinstance(writer, DigestWriter):
             rendered, skipped = writer.finish()
-            log.info("pages: %d rendered, %d unchanged", rendered, skipped)
+            print(f"pages: {rendered} rendered, {skipped} unchanged", flush=True)
         self._write_report()
 
     def _write(self, rel: str, data: bytes) -> None:

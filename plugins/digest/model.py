@@ -79,6 +79,9 @@ class ArticleDraft:
     html: str = ""                           # the body as sanitised HTML
     summary: str = ""                        # one or two opening sentences, plain text
     words: int = 0
+    # duplicate-detection anchors and exact-copy hash (dedup.sketch), made per source and cached with it
+    anchors: frozenset[int] = frozenset()
+    exact_hash: str = ""
 
     @property
     def key(self) -> str:

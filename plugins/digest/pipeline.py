@@ -23,7 +23,7 @@ from . import settings as conf
 from .boilerplate import corpus_common_lines
 from .cache import CacheEntry, SourceCache, cache_for, common_fingerprint
 from .dating import date_articles
-from .dedup import DuplicatePair, mark_duplicates
+from .dedup import DuplicatePair, mark_duplicates, sketch
 from .entities import extract_entities
 from .gitdates import first_commit_dates
 from .model import ArticleDraft, SourceText, SplitResult
@@ -119,6 +119,7 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
         a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
         a.entities = extract_entities(a.title, text, options.max_entities)
         a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
+        sketch(a)
     return undated, problems
 
 
