@@ -25,11 +25,9 @@ $(STAMP): pyproject.toml
 
 html: $(STAMP)
 	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(CONFFILE) --log-handler plain $(FATAL) $(PELICANOPTS)
-	$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent
 
 publish: $(STAMP)
 	$(BIN)/pelican "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s $(PUBLISHCONF) --log-handler plain $(FATAL) $(PELICANOPTS)
-	$(BIN)/python -m pagefind --site "$(OUTPUTDIR)" --silent
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -153,7 +153,7 @@ def _breakdown(run: Run) -> str:
     if p:
         pipeline = p.get("pipeline", 0.0)
         other_render = (p.get("digest_output", 0.0) - p.get("feeds", 0.0) - p.get("email", 0.0)
-                        - p.get("render_pages", 0.0))
+                        - p.get("render_pages", 0.0) - p.get("search_index", 0.0))
         named = (p.get("articles_context", 0.0) + p.get("issues_context", 0.0)
                  + p.get("render_articles", 0.0) + p.get("digest_output", 0.0))
         parts += [f"pipeline-other {pipeline - sum(s.values()):.2f}",
@@ -162,6 +162,7 @@ def _breakdown(run: Run) -> str:
                   f"queue-pages {p.get('render_articles', 0.0):.2f}",
                   f"render {p.get('render_pages', 0.0):.2f}",
                   f"feeds {p.get('feeds', 0.0):.2f}", f"email {p.get('email', 0.0):.2f}",
+                  f"search-index {p.get('search_index', 0.0):.2f}",
                   f"issue-pages+sitemap+report {other_render:.2f}",
                   f"startup+static+rest {p.get('total', run.wall) - named:.2f}"]
     return ", ".join(parts)

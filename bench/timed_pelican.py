@@ -7,7 +7,8 @@ articles generator context, which includes the pipeline and making Article
 objects), ``issues_context`` (DigestGenerator.generate_context), ``render_articles``
 (Pelican queueing posts, topic/company pages, archives and index with the digest
 writer), ``render_pages`` (the digest writer rendering the queued pages that
-changed, in parallel, and skipping the rest), ``feeds``, ``email``,
+changed, in parallel, and skipping the rest), ``search_index`` (Pagefind, when a
+page changed), ``feeds``, ``email``,
 ``digest_output`` (all DigestGenerator output, which includes ``render_pages``)
 and ``total``. With
 BENCH_PROFILE set, the whole run is profiled with cProfile into that file.
@@ -58,6 +59,7 @@ def _instrument() -> None:
     gen.generate_output = _timed("digest_output", gen.generate_output)
     gen._write_feeds = _timed("feeds", gen._write_feeds)
     gen._write_email_editions = _timed("email", gen._write_email_editions)
+    gen._write_search_index = _timed("search_index", gen._write_search_index)
     writer = digest_pagewriter.DigestWriter
     writer.finish = _timed("render_pages", writer.finish)
 

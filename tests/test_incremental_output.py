@@ -55,6 +55,7 @@ def test_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path: pathlib.P
     time.sleep(0.01)
     console = _build(content, out, cache)
     assert re.search(r"^pages: 0 rendered, [1-9]\d* unchanged$", console, re.M), console
+    assert "search index: unchanged" in console
     assert _tree(out) == before
     touched = sorted(p for p, t in _stamps(out).items() if t != stamps[p] and not p.startswith(THEME_STATIC))
     assert touched == []
@@ -65,8 +66,9 @@ def test_added_source_rerenders_only_what_changed_and_matches_a_fresh_build(site
     stamps = _stamps(out)
     shutil.copy(ROOT / "content" / SAMPLES[2], content / SAMPLES[2])
     time.sleep(0.01)
-    _build(content, out, cache)
+    console = _build(content, out, cache)
     assert _tree(out) == _fresh(content, tmp_path, "fresh")
+    assert "search index: built" in console
     after = _stamps(out)
     new = [p for p in after if p not in stamps]
     kept_posts = [p for p in stamps if p.startswith("posts/") and after.get(p) == stamps[p]]

@@ -4,7 +4,8 @@ It runs after the articles generator, so ``context["articles"]`` holds every
 post. ``generate_context`` groups posts into issues and links related posts
 (visible to every template); ``generate_output`` writes the issue pages, the
 issue archive, the about and 404 pages, the email editions, the Atom feeds,
-the sitemap and robots.txt, and the build report beside the output folder.
+the sitemap and robots.txt, the Pagefind search index, and the build report
+beside the output folder.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from .feeds import Feed, FeedItem, write_feeds
 from .issues import RoundupIssue, build_issues
 from .pagewriter import DigestWriter
 from .report import build_report, write_report
+from .search import build_search_index, index_is_current
 from .slugs import slugify
 from .topics import OTHER
 from .writing import inside, write_if_changed
@@ -108,7 +110,17 @@ class DigestGenerator(Generator):
         if isinstance(writer, DigestWriter):
             rendered, skipped = writer.finish()
             print(f"pages: {rendered} rendered, {skipped} unchanged", flush=True)
+        self._write_search_index(getattr(writer, "pages_changed", True))
         self._write_report()
+
+    def _write_search_index(self, pages_changed: bool) -> None:
+        if not conf.get(self.settings, "DIGEST_SEARCH_INDEX"):
+            return
+        out = pathlib.Path(self.output_path)
+        if index_is_current(out, pages_changed):
+            print("search index: unchanged", flush=True)
+        elif build_search_index(out):
+            print("search index: built", flush=True)
 
     def _write(self, rel: str, data: bytes) -> None:
         """Write a file under the output folder through the build's writer when it tracks files."""

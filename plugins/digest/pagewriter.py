@@ -68,7 +68,7 @@ class _Page:
 _RENDERING: tuple[DigestWriter, list[_Page]] | None = None
 
 
-def _render_share(share: tuple[int, int]) -> list[tuple[str, int, int]]:
+def _render_share(share: tuple[int, int]) -> list[tuple[str, bool]]:
     index, count = share
     assert _RENDERING is not None
     writer, pages = _RENDERING
@@ -86,6 +86,7 @@ class DigestWriter(Writer):
         self._fingerprints = Fingerprinter()
         self._template_vars: dict[str, frozenset[str] | None] = {}
         self._site_key = ""
+        self.pages_changed = False      # a page's bytes changed or a file was removed by this build
         self._manifest_path = self._manifest_location()
         self._previous = self._load_manifest()
         if self._previous is None:
@@ -164,7 +165,7 @@ class DigestWriter(Writer):
         path = inside(self._root, rel)
         key = hashlib.sha256(data).hexdigest()
         if not self._unchanged(rel, key, path):
-            write_if_changed(path, data)
+            self._note_change(rel, write_if_changed(path, data))
         self._produced[rel] = key
 
     def _rel(self, path: pathlib.Path) -> str:
@@ -196,14 +197,19 @@ class DigestWriter(Writer):
                 skipped += 1
             else:
                 todo.append(page)
-        for name, _size, _mtime in self._render_all(todo):
+        for name, changed in self._render_all(todo):
             self._produced[name] = self._pages[name].key
+            self._note_change(name, changed)
         self._pages.clear()
         self._remove_stale()
         self._save_manifest()
         return len(todo), skipped
 
-    def _render_all(self, pages: list[_Page]) -> list[tuple[str, int, int]]:
+    def _note_change(self, rel: str, changed: bool) -> None:
+        if changed and rel.endswith(".html"):
+            self.pages_changed = True
+
+    def _render_all(self, pages: list[_Page]) -> list[tuple[str, bool]]:
         global _RENDERING
         wanted = conf.get(self.settings, "DIGEST_WORKERS") or os.cpu_count() or 1
         workers = max(1, min(int(wanted), len(pages) // MIN_PAGES_PER_WORKER))
@@ -220,8 +226,8 @@ class DigestWriter(Writer):
             _RENDERING = None
         return done
 
-    def render_page(self, page: _Page) -> tuple[str, int, int]:
-        """Render one queued page and write it when its bytes changed; returns name, size, mtime."""
+    def render_page(self, page: _Page) -> tuple[str, bool]:
+        """Render one queued page and write it if its bytes changed; returns its name and whether they did."""
         local = self._local_context(page)
         original = page.context.get("localsiteurl")
         if local["localsiteurl"]:
@@ -231,11 +237,10 @@ class DigestWriter(Writer):
         finally:
             page.context["localsiteurl"] = original
         path = inside(self._root, page.name)
-        write_if_changed(path, output.encode("utf-8"))
+        changed = write_if_changed(path, output.encode("utf-8"))
         log.info('Writing "%s"', path)
         signals.content_written.send(str(path), context=local)
-        stat = path.stat()
-        return page.name, stat.st_size, stat.st_mtime_ns
+        return page.name, changed
 
     @staticmethod
     def _local_context(page: _Page) -> dict[str, Any]:
@@ -284,6 +289,7 @@ class DigestWriter(Writer):
             except OSError:
                 continue
             log.info('Removed stale "%s"', path)
+            self._note_change(rel, True)
             parent = path.parent
             while parent != self._root and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()

@@ -37,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_ENTITY_MIN_POSTS": 1,
     # Feed ids are tag: URIs under this authority (a domain the publisher controls) and date.
     "DIGEST_TAG_AUTHORITY": "digest.example.org,2024",
+    # Build the Pagefind search index into <output>/pagefind at the end of the build
+    # (only when a page changed or the index is missing).
+    "DIGEST_SEARCH_INDEX": True,
     # How many posts and issues the feeds carry (newest first).
     "DIGEST_FEED_MAX_ITEMS": 50,
 }
