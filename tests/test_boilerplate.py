@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from digest.commonlines import corpus_common_lines
 from digest.boilerplate import (
-    corpus_common_lines, is_alt_text, is_bio, is_caption, is_foreign, pattern_reason,
+    is_alt_text, is_bio, is_caption, is_foreign, pattern_reason,
 )
 from digest.model import SourceText
 from digest.segment import split_source

@@ -203,9 +203,10 @@ def page_text(out: pathlib.Path, slug: str) -> str:
 
 
 def output_text(out: pathlib.Path) -> dict[pathlib.Path, str]:
-    """Every text file of the site, decoded as strict UTF-8."""
+    """Every text file of the site, decoded as strict UTF-8 (but Pagefind's own bundled scripts,
+    which are third-party code shipped as is, not made from any source)."""
     return {p: p.read_bytes().decode("utf-8") for p in sorted(out.rglob("*"))
-            if p.is_file() and p.suffix in TEXT_SUFFIXES}
+            if p.is_file() and p.suffix in TEXT_SUFFIXES and p.relative_to(out).parts[0] != "pagefind"}
 
 
 def unsafe_markup(html: str, *, page: bool) -> list[str]:

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 
 import py3langid
 
-from .model import SourceText
 from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
@@ -157,31 +156,3 @@ def line_counts(lines: Iterable[str]) -> dict[str, int]:
 def is_short(text: str) -> bool:
     """Short enough to be chrome when repeated (a few words)."""
     return len(fold(text).split()) <= SHORT_WORDS
-
-
-COMMON_MIN_SOURCES = 3
-
-
-def corpus_common_lines(sources: Iterable[SourceText]) -> frozenset[str]:
-    """Normalised short lines seen in at least COMMON_MIN_SOURCES sources, in different contexts.
-
-    Site furniture repeats across many pages of a site; a headline may turn up in
-    two dumps (the same story, or a new story reusing a headline), and dropping it
-    there would merge a story into its neighbour. A short line followed by the same
-    prose paragraph in two sources is a story published twice, which
-    de-duplication handles, so it is never furniture.
-    """
-    seen: dict[str, set[str]] = defaultdict(set)
-    followed_by: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for src in sources:
-        meta = set(src.meta_lines)
-        lines = [(no, line) for no, line in enumerate(src.lines, 1) if no not in meta and line.strip()]
-        for (no, line), nxt in zip(lines, [*lines[1:], (0, "")]):
-            if not is_short(line):
-                continue
-            key = normalize_line(line)
-            seen[key].add(src.path)
-            if nxt[1] and not is_short(nxt[1]):
-                followed_by[key][normalize_line(nxt[1])].add(src.path)
-    return frozenset(k for k, paths in seen.items() if len(paths) >= COMMON_MIN_SOURCES
-                     and not any(len(p) >= 2 for p in followed_by[k].values()))

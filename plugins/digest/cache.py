@@ -1,13 +1,14 @@
 """Per-source cache of read and processed results, so unchanged dumps are not re-read or re-processed.
 
-One pickle per source path under the cache folder holds the decoded SourceText, the
-SplitResult and the two fingerprints it is valid for:
+One pickle per source path under the cache folder holds the decoded SourceText, its
+line profile (``commonlines.LineProfile``), the SplitResult and the two fingerprints
+it is valid for:
 
 * ``key``: the raw bytes' SHA-256, the source path, PIPELINE_VERSION, a hash of this
   package's code and data files (so editing any stage invalidates everything), and
   the settings that change reading or splitting. Decides whether the SourceText holds.
 * ``inputs``: a hash of everything else the processed articles depend on: the
-  corpus-common lines (``boilerplate.corpus_common_lines``) that occur in this source
+  corpus-common lines (``commonlines.common_lines``) that occur in this source
   (the splitter drops single-line units whose text is corpus-common), the fallback
   date, and the classification and rendering options. The processed articles only
   hold while that hash is the same.
@@ -30,13 +31,13 @@ from functools import lru_cache
 from typing import Any
 
 from . import settings as conf
+from .commonlines import LineProfile
 from .model import SourceText, SplitResult
-from .textnorm import normalize_line
 
 log = logging.getLogger(__name__)
 
 # Bump when the meaning of cached objects changes in a way the code hash cannot see.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 # Settings whose values change what reading or splitting a source produces.
 RELEVANT_SETTINGS = ("DIGEST_MAX_SOURCE_BYTES", "DIGEST_SOURCE_EXTENSIONS")
 _PACKAGE = pathlib.Path(__file__).resolve().parent
@@ -49,6 +50,7 @@ class CacheEntry:
 
     key: str
     source: SourceText
+    profile: LineProfile
     inputs: str                 # fingerprint of the other inputs: common lines, fallback date, options
     split: SplitResult
     undated: list[str]
@@ -61,12 +63,6 @@ def code_fingerprint() -> str:
     for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         h.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
-
-
-def common_fingerprint(source: SourceText, common: frozenset[str]) -> str:
-    """Hash of the corpus-common keys that occur among this source's lines."""
-    present = sorted({k for k in map(normalize_line, source.lines) if k in common})
-    return hashlib.sha256("\n".join(present).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings as conf
-from .boilerplate import corpus_common_lines
-from .cache import CacheEntry, SourceCache, cache_for, common_fingerprint
+from .cache import CacheEntry, SourceCache, cache_for
+from .commonlines import LineProfile, common_fingerprint, common_lines, line_profile
 from .dating import date_articles
 from .dedup import DuplicatePair, mark_duplicates, sketch
 from .entities import extract_entities
@@ -46,6 +46,7 @@ class SourceOutcome:
 
     path: str
     source: SourceText | None = None
+    profile: LineProfile | None = None  # set with ``source``
     split: SplitResult | None = None
     error: str = ""
     cache_key: str = ""                 # "" when the source is not cached
@@ -77,14 +78,21 @@ def fallback_title(article: ArticleDraft) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def _read_one(args: tuple[str, str, int, SourceCache | None]) -> SourceOutcome:
-    root, rel, max_bytes, cache = args
-    path = pathlib.Path(root) / rel
+def _lookup(root: pathlib.Path, rel: str, max_bytes: int, cache: SourceCache | None) -> SourceOutcome | None:
+    """The source from the cache when its entry is valid, else None (read it afresh)."""
+    if cache is None:
+        return None
+    key, entry = cache.lookup(root / rel, rel, max_bytes)       # replays the source's warnings on a hit
+    if entry is None:
+        return SourceOutcome(rel, cache_key=key) if key else None
+    return SourceOutcome(rel, source=entry.source, profile=entry.profile, cache_key=key, cached=entry)
+
+
+def _read_one(args: tuple[str, str, int, str]) -> SourceOutcome:
+    root, rel, max_bytes, key = args
     try:
-        key, entry = cache.lookup(path, rel, max_bytes) if cache else ("", None)
-        if entry is not None:
-            return SourceOutcome(rel, source=entry.source, cache_key=key, cached=entry)
-        return SourceOutcome(rel, source=read_source(path, rel, max_bytes), cache_key=key)
+        source = read_source(pathlib.Path(root) / rel, rel, max_bytes)
+        return SourceOutcome(rel, source=source, profile=line_profile(source), cache_key=key)
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
         return SourceOutcome(rel, error=f"{type(exc).__name__}: {exc}")
 
@@ -123,27 +131,29 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
     return undated, problems
 
 
+def _inputs(outcome: SourceOutcome, common: frozenset[str], fallback: tuple[dt.date, str],
+            options: ProcessOptions) -> str:
+    """Fingerprint of what a source's processed articles depend on besides its own bytes."""
+    if not outcome.cache_key or outcome.profile is None:
+        return ""
+    day, kind = fallback
+    basis = f"{common_fingerprint(outcome.profile, common)}|{day.isoformat()}|{kind}|{options!r}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
 def _process_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None,
-                             tuple[dt.date, str], ProcessOptions]) -> SourceOutcome:
-    """Split, clean, date, classify and render one source, or take it all from the cache."""
-    outcome, common, cache, (fallback, kind), options = args
-    if outcome.source is None:
+                             tuple[dt.date, str], ProcessOptions, str]) -> SourceOutcome:
+    """Split, clean, date, classify and render one source, and cache the result."""
+    outcome, common, cache, (fallback, kind), options, inputs = args
+    if outcome.source is None or outcome.profile is None:
         return outcome
     try:
-        inputs = ""
-        if outcome.cache_key:
-            basis = f"{common_fingerprint(outcome.source, common)}|{fallback.isoformat()}|{kind}|{options!r}"
-            inputs = hashlib.sha256(basis.encode("utf-8")).hexdigest()
-        cached, outcome.cached = outcome.cached, None
-        if cached is not None and cached.inputs == inputs:
-            outcome.split, outcome.undated = cached.split, cached.undated
-            return outcome
         outcome.split = split_source(outcome.source, common)
         outcome.undated, outcome.problems = _process_articles(outcome.source, outcome.split,
                                                               fallback, kind, options)
         if cache is not None and outcome.cache_key and not outcome.problems:
-            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, inputs,
-                                                 outcome.split, outcome.undated))
+            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, outcome.profile,
+                                                 inputs, outcome.split, outcome.undated))
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
         outcome.split, outcome.error = None, f"{type(exc).__name__}: {exc}"
     return outcome
@@ -156,7 +166,8 @@ def _map(func: Any, items: list[Any], workers: int) -> list[Any]:
         return list(pool.map(func, items, chunksize=max(1, len(items) // (workers * 4))))
 
 
-def _workers(settings: Mapping[str, Any], root: pathlib.Path, files: list[str]) -> int:
+def _workers(settings: Mapping[str, Any], root: pathlib.Path, files: Iterable[str]) -> int:
+    """Worker processes for handling ``files``: one per core, or none for a small amount of work."""
     wanted = conf.get(settings, "DIGEST_WORKERS") or os.cpu_count() or 1
     total = sum((root / f).stat().st_size for f in files if (root / f).is_file())
     return 1 if total <= conf.get(settings, "DIGEST_PARALLEL_MIN_BYTES") else int(wanted)
@@ -182,12 +193,16 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     files = sorted(files)
     timings: dict[str, float] = {}
     problems: list[str] = []
-    workers = _workers(settings, root, files)
     max_bytes = conf.get(settings, "DIGEST_MAX_SOURCE_BYTES")
     cache = cache_for(settings)
 
     t = time.perf_counter()
-    outcomes = _map(_read_one, [(str(root), f, max_bytes, cache) for f in files], workers)
+    found = {f: _lookup(root, f, max_bytes, cache) for f in files}
+    misses = [f for f, o in found.items() if o is None or o.source is None]
+    read = _map(_read_one, [(str(root), f, max_bytes, found[f].cache_key if found[f] else "")
+                            for f in misses], _workers(settings, root, misses))
+    found.update({o.path: o for o in read})
+    outcomes = [found[f] for f in files]
     timings["read"] = time.perf_counter() - t
 
     git = first_commit_dates(root)
@@ -195,10 +210,18 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
         taxonomy=tuple((name, tuple(terms)) for name, terms in conf.get(settings, "DIGEST_TOPICS").items()),
         max_entities=conf.get(settings, "DIGEST_MAX_ENTITIES"))
     t = time.perf_counter()
-    common = corpus_common_lines(o.source for o in outcomes if o.source is not None)
-    jobs = [(o, common, cache, _fallback_date(root, o.path, git) if o.source else (dt.date(1970, 1, 1), "mtime"),
-             options) for o in outcomes]
-    outcomes = _map(_process_one, jobs, workers)
+    common = common_lines(o.profile for o in outcomes if o.profile is not None)
+    jobs = []
+    for o in outcomes:
+        fallback = _fallback_date(root, o.path, git) if o.source else (dt.date(1970, 1, 1), "mtime")
+        inputs = _inputs(o, common, fallback, options)
+        cached, o.cached = o.cached, None
+        if cached is not None and cached.inputs == inputs:      # processed articles still hold
+            o.split, o.undated = cached.split, cached.undated
+        else:
+            jobs.append((o, common, cache, fallback, options, inputs))
+    done = {o.path: o for o in _map(_process_one, jobs, _workers(settings, root, [j[0].path for j in jobs]))}
+    outcomes = [done.get(o.path, o) for o in outcomes]
     timings["split+date+classify+render"] = time.perf_counter() - t
 
     undated: list[str] = []
