@@ -7,9 +7,10 @@ Objects count by their attributes, at three levels of detail:
 
 * level 0, a value the page is given: a post with its text, metadata and every
   attribute plugins set on it; another object with all its attributes (level 1);
-* level 1, reached from a level-0 object: a post by its URL and metadata (title,
-  date, summary, topic...), another object with all its attributes at level 2;
-* level 2, reached from a level-1 object: a post by its URL and metadata, another
+* level 1, reached from a level-0 object: a post by its metadata (title, slug,
+  date, summary, topic..., which with the settings also give its URL), another
+  object with all its attributes at level 2;
+* level 2, reached from a level-1 object: a post by its metadata, another
   object by its scalar attributes only (so chains such as issue -> previous issue
   -> previous issue stop here).
 
@@ -102,8 +103,8 @@ class Fingerprinter:
         return _digest("o", type(value).__qualname__, *shown)
 
     def _content(self, post: Content, depth: int, level: int) -> str:
-        parts = ["c", type(post).__name__, str(post.url), str(post.save_as),
-                 self._of(post.metadata, depth + 1, 2)]
+        # URL and save_as follow from the metadata and the settings (part of every page key)
+        parts = ["c", type(post).__name__, self._of(post.metadata, depth + 1, 2)]
         if level == 0:
             parts.append(_digest(post._content or ""))
             parts += [f"{k}={self._of(v, depth + 1, 1)}" for k, v in sorted(vars(post).items())
