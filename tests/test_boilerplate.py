@@ -56,6 +56,8 @@ from digest.textnorm import normalize_line
     ("Jane Doe, Staff Writer", "boilerplate:byline"),
     ("Words: Jane Doe", "boilerplate:byline"),
     ("Story by Jane Doe and Tom Roe", "boilerplate:byline"),
+    ("By Jane Doe in Brussels", "boilerplate:byline"),
+    ("By Jane Doe for the Harbor Post", "boilerplate:byline"),
     ("Source: Harbor Post | Jane Doe", "boilerplate:byline"),
     ("Senior reporter", "boilerplate:byline"),
     ("\u2014 Reporting by Jane Doe, Dublin", "boilerplate:byline"),
@@ -76,6 +78,9 @@ from digest.textnorm import normalize_line
     ("Click to share on X (Opens in new window)", "boilerplate:share"),
     ("Also read: Why the ferry timetable keeps changing", "boilerplate:promo"),
     ("Already a subscriber? Log in", "boilerplate:promo"),
+    ("120 points by lakewatcher 4 hours ago | hide | 87 comments", "boilerplate:meta"),
+    ("Jane Doe \u00b7 12 min read \u00b7 Mar 3", "boilerplate:meta"),
+    ("3.4k views \u2022 Reply \u2022 Report", "boilerplate:meta"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -90,6 +95,10 @@ def test_stock_chrome(line, reason):
     "It happened 2 years ago",
     "Updated timetables will be posted at every stop from next week, the council said.",
     "Three analysts contributed research.",
+    "By Monday in Brussels, the talks had stalled.",
+    "Fares rose 3% | the council blamed fuel costs.",
+    "By Friday, the ferry was running again",
+    "By Contrast Ferries Run Late",
     "Presented by the mayor on Tuesday, the plan would add two ferries.",
     "Save money on fares, the council said.",
     "The ferry carried 312 people, most of them commuters.",

@@ -72,3 +72,10 @@ def test_edited_last_paragraph_stays_with_its_copied_story():
     res = _split(_spaced(rail + ferry + edited))
     assert [len(a.blocks) for a in res.articles] == [4, 3, 4]
     assert res.articles[0].end_line < res.articles[1].start_line
+
+
+def test_links_under_an_editors_picks_heading_are_promo():
+    lines = _spaced(["Ferry operator orders four electric boats", LEDE, MIDDLE, CLOSE]) + [
+        "", "Editors' picks", "\u2022 The quiet death of the lake steamer", "\u2022 Five ferries with the best views"]
+    reasons = {d.text: d.reason for d in _split(lines).drops}
+    assert reasons["\u2022 The quiet death of the lake steamer"] == "boilerplate:promo"

@@ -23,8 +23,12 @@ TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at m
 TEMPLATE_MIN_FIXED = 4    # ... and keeps at least this many fixed words
 TEMPLATE_FIXED_SHARE = 0.6
 INTRO_WORDS = 40          # a newsletter's greeting paragraph
+META_FIELD_WORDS = 7      # a field of a post's metadata bar
 
 _I = re.IGNORECASE
+# words that open a sentence after "By" ("By Monday, ...", "By contrast, ..."), not a name
+_NOT_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+             "july|august|september|october|november|december|the|then|now|contrast|comparison|law|far")
 # a bare job title under an author's name: "Senior reporter", "Gadgets editor"
 _JOB_TITLE = re.compile(
     r"^(\w+\s+){0,2}(reporter|writer|editor|correspondent|columnist|contributor|journalist)s?$", _I)
@@ -40,8 +44,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|^\(?(photo(graph)?|illustration|graphic|image|picture)s? by\b", _I)),
     ("boilerplate:byline", re.compile(
         r"^(?i:by|written by|words by|story by|text by|article by|reporting by|posted by|author:)\s+"
-        r"[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
-        r"(\s*(,|\||-|and|&|on)\s*.{0,60})?$")),
+        r"(?!(?i:%s)\b)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
+        r"(\s*(,|\||-|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
     # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share"
     ("boilerplate:byline", re.compile(
         r"^(posted|submitted|shared) by\s+@?[\w.\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){1,4}$", _I)),
@@ -152,7 +156,22 @@ def pattern_reason(text: str) -> str | None:
                                      "boilerplate:newsletter"} and ends_sentence(s) and not s.endswith(":"):
                 continue
             return reason
-    return None
+    return "boilerplate:meta" if is_metadata_bar(s) else None
+
+
+_META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_META_FIELD = re.compile(
+    r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
+    r"|\bago$|^(share|reply|report|save|hide|flag|permalink|like|edit|parent|context)$", _I)
+
+
+def is_metadata_bar(text: str) -> bool:
+    """A row of short fields split by bars or dots, one of them a counter, an age or a post
+    action: "120 points by jdoe 4 hours ago | hide | 87 comments"."""
+    s = fold(text)
+    fields = [f for f in _META_SPLIT.split(s) if f]
+    return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
+            and not ends_sentence(s) and any(_META_FIELD.search(f) for f in fields))
 
 
 _GREETING = re.compile(r"^(good (morning|afternoon|evening)|hello|hi|hey|greetings|welcome)\b", _I)

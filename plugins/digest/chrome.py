@@ -46,7 +46,7 @@ _DATE = re.compile(
 _LIST_HEAD = re.compile(
     r"^(most (read|popular|viewed|shared)|trending|related|recommended|you (might|may) also like|"
     r"more (from|stories|news)|popular|latest|top stories|read (more|next)|further reading|"
-    r"in (this|today'?s) (issue|edition))", re.I)
+    r"in (this|today'?s) (issue|edition)|editors'? (picks|choice)|also read|don'?t miss|you may have missed)", re.I)
 
 
 def is_date_line(text: str) -> bool:
