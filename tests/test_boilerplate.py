@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from digest.commonlines import corpus_common_lines
 from digest.boilerplate import (
-    is_alt_text, is_bio, is_caption, is_foreign, pattern_reason,
+    is_alt_text, is_bio, is_caption, is_foreign, is_job_title, is_newsletter_intro,
+    pattern_reason, template_key,
 )
+from digest.commonlines import corpus_common_lines
 from digest.model import SourceText
 from digest.segment import split_source
 from digest.textnorm import normalize_line
@@ -46,6 +47,41 @@ from digest.textnorm import normalize_line
     ("You are receiving this email because you signed up for Lake Notes. Unsubscribe", "boilerplate:newsletter"),
     ("That's all for today. See you on Friday.", "boilerplate:newsletter"),
     ("Local news, delivered to your inbox every morning.", "boilerplate:newsletter"),
+    ("Sent by the Lake Notes team. Manage your newsletters.", "boilerplate:newsletter"),
+    ("\u25b2 312 points", "boilerplate:counter"),
+    ("1.2k upvotes", "boilerplate:counter"),
+    ("Posted by ferry_fan | 48 comments | Share", "boilerplate:byline"),
+    ("Jane Doe / Harbor Wire", "boilerplate:byline"),
+    ("Jane Doe | Harbor Wire", "boilerplate:byline"),
+    ("Jane Doe @janedoe", "boilerplate:byline"),
+    ("Jane Doe, Staff Writer", "boilerplate:byline"),
+    ("Words: Jane Doe", "boilerplate:byline"),
+    ("Story by Jane Doe and Tom Roe", "boilerplate:byline"),
+    ("By Jane Doe in Brussels", "boilerplate:byline"),
+    ("By Jane Doe for the Harbor Post", "boilerplate:byline"),
+    ("Source: Harbor Post | Jane Doe", "boilerplate:byline"),
+    ("Senior reporter", "boilerplate:byline"),
+    ("\u2014 Reporting by Jane Doe, Dublin", "boilerplate:byline"),
+    ("Jane Doe and Tom Roe contributed reporting.", "boilerplate:byline"),
+    ("This article originally appeared on Harbor Post.", "boilerplate:byline"),
+    ("Illustration by Jane Doe", "boilerplate:credit"),
+    ("Tags: ferries, lakes, electric boats", "boilerplate:tags"),
+    ("Filed under: Transport \u00b7 3 min read", "boilerplate:tags"),
+    ("5 min read", "boilerplate:widget"),
+    ("Listen to this article \u00b7 4 min", "boilerplate:widget"),
+    ("Reading time: 4 minutes", "boilerplate:widget"),
+    ("Presented by Acme Cloud", "boilerplate:ad"),
+    ("Advertisement - Scroll to continue", "boilerplate:ad"),
+    ("Partner content", "boilerplate:ad"),
+    ("Ad Feedback", "boilerplate:ad"),
+    ("Top comment by ferry_fan \u00b7 187 points", "boilerplate:comment-meta"),
+    ("Save article", "boilerplate:share"),
+    ("Click to share on X (Opens in new window)", "boilerplate:share"),
+    ("Also read: Why the ferry timetable keeps changing", "boilerplate:promo"),
+    ("Already a subscriber? Log in", "boilerplate:promo"),
+    ("120 points by lakewatcher 4 hours ago | hide | 87 comments", "boilerplate:meta"),
+    ("Jane Doe \u00b7 12 min read \u00b7 Mar 3", "boilerplate:meta"),
+    ("3.4k views \u2022 Reply \u2022 Report", "boilerplate:meta"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -59,6 +95,16 @@ def test_stock_chrome(line, reason):
     "Published in 2019, the harbour study found that most ferries ran half empty in winter.",
     "It happened 2 years ago",
     "Updated timetables will be posted at every stop from next week, the council said.",
+    "Three analysts contributed research.",
+    "By Monday in Brussels, the talks had stalled.",
+    "Fares rose 3% | the council blamed fuel costs.",
+    "By Friday, the ferry was running again",
+    "By Contrast Ferries Run Late",
+    "Presented by the mayor on Tuesday, the plan would add two ferries.",
+    "Save money on fares, the council said.",
+    "The ferry carried 312 people, most of them commuters.",
+    "Topics at the meeting ranged from ferry fares to the state of the old pier, the chair said afterwards.",
+    "Mountain rail line reopens after landslide repairs",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None
@@ -119,3 +165,28 @@ def test_repeated_promo_line_dropped_but_repeated_story_kept():
     res = split_source(SourceText("r.txt", lines))
     assert [d.line for d in res.drops] == [5, 10]
     assert len(res.articles) == 2
+
+
+def test_job_title_is_only_a_title():
+    assert is_job_title("Science correspondent")
+    assert is_job_title("Senior staff writer")
+    assert not is_job_title("The writer said the ferry was late.")
+    assert not is_job_title("Ferry operator hires a new chief executive")
+
+
+def test_newsletter_intro_greets_and_talks_about_itself():
+    assert is_newsletter_intro("Good morning. Three stories today, plus a note from the people who pay for this newsletter.")
+    assert is_newsletter_intro("Hi all, here is this week's briefing: five links for you this week.")
+    # a digest's greeting that opens its own story is not chrome
+    assert not is_newsletter_intro("Hello and welcome back to the Lake Roundup, a digest of recent events around the lake.")
+    assert not is_newsletter_intro("Good morning, said the captain, as the first electric ferry left the quay today.")
+
+
+def test_template_key_masks_names_numbers_and_handles():
+    a = template_key("This story was syndicated from Harbor Post and is republished with permission.")
+    b = template_key("This story was syndicated from The Lake Courier and is republished with permission.")
+    assert a == b is not None
+    assert template_key("Filed under: Transport \u00b7 3 min read") == template_key("Filed under: Rail \u00b7 12 min read")
+    assert template_key("Posted by ferry_fan") is None            # too little fixed wording
+    assert template_key("Jane Doe / Harbor Wire") is None
+    assert template_key("Mountain Rail Line Reopens After Landslide Repairs") is None

@@ -1,47 +1,92 @@
-"""Acceptance: our own held-out dev set (tests/fixtures/heldout, layouts unlike the seeds) builds
-with the real pelican command and is scored by ../shared/eval/score.py against its hand gold."""
+"""Acceptance: our own held-out dev sets (tests/fixtures/heldout and heldout2, layouts unlike the
+seeds) build with the real pelican command and are scored by ../shared/eval/score.py against
+their hand gold."""
 from __future__ import annotations
 
 import json
-import pathlib
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
 from conftest import ROOT, SHARED, build
 
-HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
+FIXTURES = ROOT / "tests" / "fixtures"
 SCORER = SHARED / "eval" / "score.py"
-# Articles of the one layout the splitter cannot yet separate: untitled 3-4 paragraph stories
-# with no chrome, datelines or other cues between them (d_short_stream.txt).
-KNOWN_MISSING = {a["id"] for a in json.loads((HELDOUT / "gold.json").read_text())
-                 ["sources"]["d_short_stream.txt"]["articles"]}
+
+
+def _articles(dev_set: str, source: str) -> set[str]:
+    return {a["id"] for a in json.loads((FIXTURES / dev_set / "gold.json").read_text())
+            ["sources"][source]["articles"]}
+
+
+# Articles of the layouts the splitter cannot yet separate:
+# heldout/d_short_stream.txt: untitled 3-4 paragraph stories with no chrome, datelines or other cues
+# between them; heldout2/g_mixed_titles_bylines.txt: untitled stories inside a titled file, which
+# are merged into the titled story before them (only a headline may start a story in a titled file).
+KNOWN_MISSING = {
+    "heldout": _articles("heldout", "d_short_stream.txt"),
+    "heldout2": {"tallyho-app-fine", "kinetic-scooter-exit", "rookery-translation-glasses"},
+}
+# Regression guard: the segmentation F1 each set reaches today.
+F1_FLOOR = {"heldout": 0.86, "heldout2": 0.93}
+SETS = sorted(KNOWN_MISSING)
+SHORT_STREAM = pytest.mark.xfail(strict=True,
+                                 reason="d_short_stream.txt: short untitled stories without cues are merged")
+MIXED_TITLES = pytest.mark.xfail(strict=True, reason="g_mixed_titles_bylines.txt: untitled stories in a titled file "
+                                                     "are merged into the titled story before them")
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def scores(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict]:
+    """Scores of one dev set, built and scored once per module."""
     if not SCORER.is_file():
         pytest.skip("../shared/eval/score.py is not present beside the repository")
-    root = tmp_path_factory.mktemp("heldout")
-    build(HELDOUT, root / "site")
-    out = root / "score.json"
-    subprocess.run([sys.executable, str(SCORER), str(root / "site"), str(HELDOUT), str(HELDOUT / "gold.json"),
-                    "--json", str(out)], check=True, capture_output=True, text=True, timeout=300)
-    return json.loads(out.read_text())
+    done: dict[str, dict] = {}
+
+    def get(dev_set: str) -> dict:
+        if dev_set not in done:
+            src = FIXTURES / dev_set
+            root = tmp_path_factory.mktemp(dev_set)
+            build(src, root / "site")
+            out = root / "score.json"
+            subprocess.run([sys.executable, str(SCORER), str(root / "site"), str(src), str(src / "gold.json"),
+                            "--json", str(out)], check=True, capture_output=True, text=True, timeout=300)
+            done[dev_set] = json.loads(out.read_text())
+        return done[dev_set]
+    return get
 
 
-def test_content_kept_and_nothing_leaks_or_repeats(scores: dict) -> None:
-    assert scores["content_retained"] >= 0.995, scores
-    assert scores["noise_leaks"] == 0, scores["noise_leak_examples"]
-    assert scores["duplicate_posts"] == 0, scores
+@pytest.mark.parametrize("dev_set", SETS)
+def test_content_kept_and_nothing_leaks_or_repeats(scores: Callable[[str], dict], dev_set: str) -> None:
+    s = scores(dev_set)
+    assert s["content_retained"] >= 0.995, s
+    assert s["noise_leaks"] == 0, s["noise_leak_examples"]
+    assert s["duplicate_posts"] == 0, s
 
 
-def test_every_article_outside_the_known_hard_layout_is_recovered(scores: dict) -> None:
-    assert set(scores["missing_articles"]) <= KNOWN_MISSING, scores["missing_articles"]
-    assert scores["source_titles_kept"].split("/")[0] == scores["source_titles_kept"].split("/")[1]
+@pytest.mark.parametrize("dev_set", SETS)
+def test_every_article_outside_the_known_hard_layouts_is_recovered(scores: Callable[[str], dict],
+                                                                     dev_set: str) -> None:
+    s = scores(dev_set)
+    assert set(s["missing_articles"]) <= KNOWN_MISSING[dev_set], s["missing_articles"]
+    for key in ("source_titles_kept", "made_titles_ok"):
+        ok, total = s[key].split("/")
+        assert ok == total, (key, s[key])
 
 
-@pytest.mark.xfail(strict=True, reason="d_short_stream.txt: short untitled stories without cues are merged")
-def test_segmentation_f1_target(scores: dict) -> None:
-    assert scores["segmentation_f1"] >= 0.93, scores
+@pytest.mark.parametrize("dev_set", SETS)
+def test_segmentation_f1_does_not_regress(scores: Callable[[str], dict], dev_set: str) -> None:
+    assert scores(dev_set)["segmentation_f1"] >= F1_FLOOR[dev_set], scores(dev_set)
+
+
+@pytest.mark.parametrize("dev_set", [pytest.param("heldout", marks=SHORT_STREAM), "heldout2"])
+def test_segmentation_f1_target(scores: Callable[[str], dict], dev_set: str) -> None:
+    assert scores(dev_set)["segmentation_f1"] >= 0.93, scores(dev_set)
+
+
+@pytest.mark.parametrize("dev_set", [pytest.param("heldout", marks=SHORT_STREAM),
+                                     pytest.param("heldout2", marks=MIXED_TITLES)])
+def test_every_article_is_recovered(scores: Callable[[str], dict], dev_set: str) -> None:
+    assert scores(dev_set)["missing_articles"] == [], scores(dev_set)["missing_articles"]

@@ -18,21 +18,56 @@ import py3langid
 from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
+TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
+TEMPLATE_MIN_FIXED = 4    # ... and keeps at least this many fixed words
+TEMPLATE_FIXED_SHARE = 0.6
+INTRO_WORDS = 40          # a newsletter's greeting paragraph
+META_FIELD_WORDS = 7      # a field of a post's metadata bar
 
 _I = re.IGNORECASE
+# words that open a sentence after "By" ("By Monday, ...", "By contrast, ..."), not a name
+_NOT_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+             "july|august|september|october|november|december|the|then|now|contrast|comparison|law|far")
+# a bare job title under an author's name: "Senior reporter", "Gadgets editor"
+_JOB_TITLE = re.compile(
+    r"^(\w+\s+){0,2}(reporter|writer|editor|correspondent|columnist|contributor|journalist)s?$", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:counter", re.compile(
-        r"^[\W_]*\d[\d,.\s]*[km]?[\W_]*$|^(no|\d+)\s+(comments?|replies|responses|shares|likes|views)\b.{0,3}$"
+        r"^[\W_]*\d[\d,.\s]*[km]?[\W_]*$|^[\W_]*(no|\d[\d,.]*[km]?)\s+(comments?|replies|responses|shares|likes|views|"
+        r"points?|votes?|upvotes?|reactions?)\b.{0,3}$"
         r"|^(comments?|replies|views|shares|likes)\s*[:(]?\s*\d+\)?$", _I)),
     ("boilerplate:credit", re.compile(
         r"^[(\[]?(image|photo|picture|video|graphic|illustration|header image|featured image)s?\s*"
-        r"(credits?|courtesy|source|by)?\s*[:\-|]|^(credits?|source|courtesy|photograph)\s*:|"
-        r"\b(getty images|shutterstock|istock(photo)?|reuters/|afp via|ap photo)\b|^\(?photo(graph)? by\b", _I)),
+        r"(credits?|courtesy|source|by)?\s*[:\-|]|^(credits?|courtesy|photograph)\s*:|"
+        r"\b(getty images|shutterstock|istock(photo)?|reuters/|afp via|ap photo)\b"
+        r"|^\(?(photo(graph)?|illustration|graphic|image|picture)s? by\b", _I)),
     ("boilerplate:byline", re.compile(
-        r"^(?i:by|written by|words by|reporting by|posted by|author:)\s+[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
-        r"(\s*(,|\||-|and|&|on)\s*.{0,60})?$")),
+        r"^(?i:by|written by|words by|story by|text by|article by|reporting by|posted by|author:)\s+"
+        r"(?!(?i:%s)\b)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
+        r"(\s*(,|\||-|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
+    # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share"
     ("boilerplate:byline", re.compile(
-        r"^[(\[]?\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
+        r"^(posted|submitted|shared) by\s+@?[\w.\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){1,4}$", _I)),
+    # a name and an agency or outlet, or a social handle: "Jane Doe / Harbor Wire", "Jane Doe @jdoe"
+    ("boilerplate:byline", re.compile(
+        r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}\s*([/|]\s*[A-Z][\w&.'\-]*(\s+[A-Z][\w&.'\-]*){0,3}|@\w+)$")),
+    # a name and a job title: "Jane Doe, Staff Writer"
+    ("boilerplate:byline", re.compile(
+        r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3},\s+(?i:(\w+\s+){0,2}(reporter|writer|editor|correspondent|"
+        r"columnist|contributor|journalist)s?)$")),
+    # credit for the text at its end, or where it first ran
+    ("boilerplate:byline", re.compile(
+        r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}((,\s*|\s+and\s+)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3})*\s+"
+        r"contributed (reporting|research|to this (report|story|article))\.?$"
+        r"|^(?i:(this|a version of this) (article|story|post|piece)\s+(was |has been |is )?(originally |first )?"
+        r"(appeared|published|ran|posted))\b")),
+    # a labelled credit line for the text: "Words: Jane Doe", "Source: Harbor Post | Jane Doe"
+    ("boilerplate:byline", re.compile(
+        r"^(words|text|author|writer|reporter|story)\s*:\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
+        r"(\s*(,|and|&)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*$|^source\s*:\s*\S.{0,80}$", _I)),
+    ("boilerplate:byline", _JOB_TITLE),
+    ("boilerplate:byline", re.compile(
+        r"^[(\[-]*\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
         r"[A-Z][^()\[\]]{0,150}[)\]]?$|^[(\[]?\s*(reporting|editing) by\b.*[;,]\s*(additional reporting|editing|"
         r"writing) by\b", _I)),
     ("boilerplate:timestamp", re.compile(
@@ -40,15 +75,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r".{0,60}?(\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(today|yesterday)\b)", _I)),
     ("boilerplate:comment-meta", re.compile(
         r"^\S+(\s+\S+){0,2}\s*([\u00b7\u2022|]\s*(\d+\s*(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|"
-        r"an? (minute|hour|day|week|month|year))|\s\d+(s|m|h|d|w|mo|y))\s+ago$", _I)),
+        r"an? (minute|hour|day|week|month|year))|\s\d+(s|m|h|d|w|mo|y))\s+ago$"
+        r"|^\S+(\s+\S+){0,3}\s*[\u00b7\u2022|]\s*\d[\d,.]*[km]?\s+(points?|votes?|upvotes?|likes?)$", _I)),
+    ("boilerplate:tags", re.compile(
+        r"^(tags?|tagged( with| in| as)?|topics?|filed (under|in)|posted in|categor(y|ies)|keywords|labels?)\s*:\s*\S",
+        _I)),
     ("boilerplate:separator", re.compile(r"^([\-*=_~#\u2022\u00b7+]\s*){3,}$")),
     ("boilerplate:newsletter", re.compile(
         r"\b(unsubscribe|you are receiving this|update (your )?(email |subscription )?preferences|"
-        r"manage (your )?subscription|view (this email )?in (your )?browser|forward (this|it) to (a|your) "
+        r"manage (your )?(subscriptions?|newsletters?|alerts)|view (this email )?in (your )?browser|"
+        r"forward (this|it) to (a|your) "
         r"(friend|colleague)|that'?s (it|all) for (this|today|now)|delivered (straight )?to your inbox|"
         r"enter your email( address)?$)", _I)),
     ("boilerplate:share", re.compile(
         r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
+        r"|^click to (share|email|print)\b|^(save|bookmark)( (this|the))?( (article|story|for later))?$"
         r"|^((facebook|twitter|linkedin|reddit|whatsapp|email|pinterest|telegram|x)\W*){2,}$", _I)),
     ("boilerplate:cookie", re.compile(
         r"\b(we use cookies|(site|website|page) uses cookies|accept (all )?cookies|cookie (policy|settings|"
@@ -56,7 +97,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"got it|i agree)\W*$", _I)),
     ("boilerplate:ad", re.compile(
         r"^(advertisement|advertising|sponsored( content)?|ad|promoted|paid (post|content)|"
-        r"(story )?continues? (below|after) (the )?(advertisement|ad)|scroll to continue.*)\W*$", _I)),
+        r"(story )?continues? (below|after) (the )?(advertisement|ad)|scroll to continue.*)\W*$"
+        r"|^((presented|brought to you|sponsored|supported|underwritten) by|in (partnership|association) with)"
+        r"\s+[^.!?]{1,50}$|^(advertisement|advertising|ad)\s*[-\u00b7|:]\s*(scroll|continue|story continues)[^.]{0,40}$"
+        r"|^(sponsored|promoted|partner|paid|brand(ed)?)\s+(content|post|story|partnership|message|feature)\W*$"
+        r"|^(ad feedback|report (this|an) ad)$", _I)),
     ("boilerplate:promo", re.compile(
         r"^(related|see also|read (more|also|next))( articles?| stories| posts| reading| coverage)?\s*:|"
         r"^(read (more|next|also|the full)|see also|in (this|today'?s) (issue|edition)|"
@@ -64,14 +109,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"mailing list)|get (our|the) (newsletter|latest)|don'?t miss|recommended( for you)?$|"
         r"(you (might|may) (also )?like)|most (read|popular|viewed|shared)|trending( now| stories)?$|"
         r"more (from|stories|news|on this)|popular (posts|stories)|top stories$|latest (news|stories)$|"
-        r"continue reading|view (all|more)|load more|show more)\b", _I)),
+        r"continue reading|view (all|more)|load more|show more|also read|editors'? picks|recommended reading|"
+        r"already (a )?(subscriber|member)|contact the (author|reporter|writer))\b", _I)),
     ("boilerplate:comment-prompt", re.compile(
         r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|"
         r"comments?( are)? closed|write a comment|your email address will not be published|"
         r"(user|reader)s? reviews?|rate this( article)?|sending|submit|(log|sign) ?in to (reply|comment|post|join))\b",
         _I)),
     ("boilerplate:widget", re.compile(
-        r"\b(rating|ratings|reviews?)\b.*\d|^\d+(\.\d+)?\s*/\s*\d+$|^(like|dislike|reply|report)$", _I)),
+        r"\b(rating|ratings|reviews?)\b.*\d|^\d+(\.\d+)?\s*/\s*\d+$|^(like|dislike|reply|report)$"
+        r"|^listen to (this|the) (article|story)\b|\b\d+\s*-?\s*(min|mins|minutes?)\s+(read|listen)$"
+        r"|^(estimated )?(reading|read) time\s*:?\s*\d", _I)),
     ("boilerplate:footer", re.compile(
         r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|^(powered|created|designed|built) by\b|"
         r"^(terms (of (use|service))?|privacy( policy)?|contact us|about us|sitemap|imprint)\b.{0,40}$)", _I)),
@@ -103,11 +151,66 @@ def pattern_reason(text: str) -> str | None:
             if n > 25 and reason not in {"boilerplate:cookie", "boilerplate:footer"}:
                 continue
             if n > 14 and reason in {"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
-                                     "boilerplate:comment-prompt", "boilerplate:timestamp",
+                                     "boilerplate:tags", "boilerplate:comment-prompt", "boilerplate:timestamp",
                                      "boilerplate:newsletter"} and ends_sentence(s) and not s.endswith(":"):
                 continue
             return reason
-    return None
+    return "boilerplate:meta" if is_metadata_bar(s) else None
+
+
+_META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_META_FIELD = re.compile(
+    r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
+    r"|\bago$|^(share|reply|report|save|hide|flag|permalink|like|edit|parent|context)$", _I)
+
+
+def is_metadata_bar(text: str) -> bool:
+    """A row of short fields split by bars or dots, one of them a counter, an age or a post
+    action: "120 points by jdoe 4 hours ago | hide | 87 comments"."""
+    s = fold(text)
+    fields = [f for f in _META_SPLIT.split(s) if f]
+    return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
+            and not ends_sentence(s) and any(_META_FIELD.search(f) for f in fields))
+
+
+_GREETING = re.compile(r"^(good (morning|afternoon|evening)|hello|hi|hey|greetings|welcome)\b", _I)
+_SELF_REFERENCE = re.compile(
+    r"\b(this (newsletter|email|issue|edition|briefing)|today'?s (newsletter|issue|edition|briefing|email)|"
+    r"(stories|items|things|links|reads) (for you )?(today|this week))\b", _I)
+
+
+def is_newsletter_intro(text: str) -> bool:
+    """A short greeting that talks about the newsletter itself ("Good morning. Three stories
+    today ..."): the sender addressing readers, not a news story."""
+    s = fold(text)
+    return len(s.split()) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
+
+
+def template_key(text: str) -> str | None:
+    """The wording of a line with its names, numbers and user handles masked, for lines a site
+    stamps out from one template ("This story first ran in <Outlet>", "Filed under: <Topic> ·
+    <n> min read"); None when too little of the line is fixed wording to call it a template."""
+    toks = fold(text).split()
+    if not 2 <= len(toks) <= TEMPLATE_MAX_WORDS:
+        return None
+    out: list[str] = []
+    fixed = 0
+    for k, tok in enumerate(toks):
+        core = tok.strip("\"'()[],;:.!?")
+        if any(c.isdigit() for c in core) or "_" in core or "@" in core or (k > 0 and core[:1].isupper()):
+            if not out or out[-1] != "#":       # a run of masked tokens is one slot
+                out.append("#")
+            continue
+        out.append(tok.lower())
+        fixed += any(c.isalpha() for c in core)
+    if fixed < TEMPLATE_MIN_FIXED or fixed < TEMPLATE_FIXED_SHARE * len(toks):
+        return None
+    return " ".join(out)
+
+
+def is_job_title(text: str) -> bool:
+    """A line that is only a journalist's job title ("Science correspondent")."""
+    return bool(_JOB_TITLE.match(fold(text)))
 
 
 def is_caption(text: str) -> bool:

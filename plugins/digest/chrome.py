@@ -10,13 +10,18 @@ that follow a "most read"/"related" heading.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from .boilerplate import (
-    is_alt_text, is_caption, is_foreign, is_short, line_counts, pattern_reason,
+    is_alt_text, is_caption, is_foreign, is_newsletter_intro, is_short, line_counts, pattern_reason,
+    template_key,
 )
 from .headline import is_title_like
-from .paragraphs import Unit
+from .neighbours import (
+    mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_sign_off,
+)
+from .paragraphs import Unit, is_body_para
 from .textnorm import ends_sentence, fold, normalize_line
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
@@ -24,11 +29,14 @@ MIN_RUN_WORDS = 60
 EDITED_MIN_WORDS = 12    # units this long may match a lightly edited copy of themselves
 EDITED_RATIO = 0.85      # difflib ratio of a lightly edited copy
 SIGNATURE_WORDS = 5      # opening/closing words used to find an edited copy's original
+RUN_TAIL_MIN_WORDS = 5   # past a run's end, shorter units may still match loosely ...
+RUN_TAIL_OVERLAP = 0.6   # ... when they share this share of their words (Jaccard)
 SEPARATOR = "boilerplate:separator"   # a rule line ("---", "* * *"): ends any widget run
 KICKER_WORDS = 4         # a capitalised section label above a headline
 COMMENT_UNITS = 3        # units of one reader comment
 COMMENT_WORDS = 80
 CAPTION_WORDS = 30
+TEMPLATE_REPEATS = 3     # a templated line seen this often in one file is chrome
 WRAPPED_CHROME_WORDS = 25   # a hard-wrapped unit this short is still checked for stock chrome phrases
 
 _DATE = re.compile(
@@ -38,12 +46,7 @@ _DATE = re.compile(
 _LIST_HEAD = re.compile(
     r"^(most (read|popular|viewed|shared)|trending|related|recommended|you (might|may) also like|"
     r"more (from|stories|news)|popular|latest|top stories|read (more|next)|further reading|"
-    r"in (this|today'?s) (issue|edition))", re.I)
-
-
-def is_body_para(text: str) -> bool:
-    """A full paragraph of prose: enough words and a sentence end."""
-    return len(fold(text).split()) >= 12 and ends_sentence(text)
+    r"in (this|today'?s) (issue|edition)|editors'? (picks|choice)|also read|don'?t miss|you may have missed)", re.I)
 
 
 def is_date_line(text: str) -> bool:
@@ -62,6 +65,15 @@ def _same(a: str, b: str) -> bool:
     if len(sa & sb) < EDITED_RATIO * max(len(sa), len(sb)) * 0.9:
         return False                    # cheap bound: too few words in common to be an edit
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= EDITED_RATIO
+
+
+def _loosely_same(a: str, b: str) -> bool:
+    """Two units that share most of their words: the edited last paragraph of a copied story
+    ("... in Denmark and Scotland." / "... in Denmark, Scotland and Finland.")."""
+    sa, sb = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    if min(len(sa), len(sb)) < RUN_TAIL_MIN_WORDS:
+        return False
+    return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
 def _signatures(key: str) -> list[str]:
@@ -100,6 +112,9 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
                 best_j, best_len = j, k
         words = sum(len(keys[i + k].split()) for k in range(best_len))
         if best_len >= MIN_RUN_UNITS and words >= MIN_RUN_WORDS:
+            while (i + best_len < n and best_j + best_len < i
+                   and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
+                best_len += 1
             for k in range(best_len):
                 inside.update((best_j + k, i + k))
             edges.update((best_j, best_j + best_len, i, i + best_len))
@@ -112,7 +127,8 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     return inside, {e for e in edges if 0 < e < n}
 
 
-def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run: bool) -> str | None:
+def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], variants: dict[str, set[str]],
+                 common: frozenset[str], in_run: bool) -> str | None:
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
@@ -129,6 +145,11 @@ def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run
             return "boilerplate:alt-text"
     if not in_run and counts.get(key, 0) >= 2 and len(key.split()) <= 30:
         return "boilerplate:repeated"
+    shape = template_key(text)
+    if shape is not None and templates[shape] >= TEMPLATE_REPEATS and len(variants[shape]) >= 2:
+        return "boilerplate:repeated"   # one template, different names: not a paragraph of a copied story
+    if is_newsletter_intro(text):
+        return "boilerplate:newsletter"
     if single and key in common and is_short(text):
         return "boilerplate:repeated"
     if is_foreign(text):
@@ -146,16 +167,29 @@ def _list_reason(u: Unit) -> str | None:
 def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> dict[int, str]:
     """Drop reasons keyed by unit index, for units that are chrome."""
     counts = line_counts(u.text for u in units)
+    templates: Counter[str] = Counter()
+    variants: dict[str, set[str]] = defaultdict(set)
+    for u in units:
+        shape = template_key(u.text) if u.kind == "text" else None
+        if shape is not None:
+            templates[shape] += 1
+            variants[shape].add(normalize_line(u.text))
     reasons: dict[int, str] = {}
     for i, u in enumerate(units):
-        r = _text_reason(u, counts, common, i in in_run) if u.kind == "text" else _list_reason(u)
+        r = (_text_reason(u, counts, templates, variants, common, i in in_run) if u.kind == "text"
+             else _list_reason(u))
         if r:
             reasons[i] = r
     _mark_kickers(units, reasons)
+    mark_author_names(units, reasons)
     _mark_comments(units, reasons)
     _mark_captions(units, reasons)
+    mark_ad_copy(units, reasons)
+    mark_block_labels(units, reasons)
     _mark_list_heads(units, reasons)
+    mark_link_labels(units, reasons)
     _mark_edges(units, reasons)
+    mark_sign_off(units, reasons)
     return reasons
 
 
@@ -179,15 +213,15 @@ def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
 
 def _mark_comments(units: list[Unit], reasons: dict[int, str]) -> None:
     """Reader comments: the few short units after a commenter line ("jdoe · 2h ago"), when more
-    chrome (a reply prompt, the next commenter) or the end of the file closes them."""
+    chrome (a reply prompt, the next commenter), the next headline or the end of the file closes them."""
     for i in sorted(k for k, r in reasons.items() if r == "boilerplate:comment-meta"):
         body: list[int] = []
         j = i + 1
-        while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS
+        while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS and not _next_headline(units[j])
                and len(fold(units[j].text).split()) <= COMMENT_WORDS):
             body.append(j)
             j += 1
-        if body and (j >= len(units) or j in reasons):
+        if body and (j >= len(units) or j in reasons or _next_headline(units[j])):
             reasons.update((k, "boilerplate:comment") for k in body)
 
 
@@ -232,13 +266,22 @@ def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
     first = body[0]
     last = max(body[-1], max((i for i in live if units[i].kind == "list"), default=-1))
     head = [i for i in live if i < first]
-    title = head[-1] if head and is_title_like(units[head[-1]].text) else None
+    title = max((i for i in head if _headline_like(units[i])), default=None)   # metadata may follow it
     for i in head:
         if i != title and (_chrome_like(units[i]) or (units[i].kind == "text" and is_title_like(units[i].text))):
             reasons[i] = "boilerplate:masthead"
     for i in live:
         if i > last and _chrome_like(units[i]):
             reasons[i] = "boilerplate:footer"
+
+
+def _headline_like(u: Unit) -> bool:
+    return u.kind == "text" and len(u.lines) == 1 and is_title_like(u.text)
+
+
+def _next_headline(u: Unit) -> bool:
+    """A headline that ends the comments above it (a question may be one more comment)."""
+    return _headline_like(u) and not fold(u.text).endswith("?")
 
 
 def _chrome_like(u: Unit) -> bool:

@@ -16,6 +16,7 @@ from .textnorm import ends_sentence, fold
 
 SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
+BODY_WORDS = 12          # a full paragraph of prose has at least this many words
 BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u25cf\u2023\u2043\u00b7*\-\u2013]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -40,6 +41,11 @@ class Unit:
     @property
     def first(self) -> int:
         return self.lines[0]
+
+
+def is_body_para(text: str) -> bool:
+    """A full paragraph of prose: enough words and a sentence end."""
+    return len(fold(text).split()) >= BODY_WORDS and ends_sentence(text)
 
 
 def wrap_width(lines: list[str]) -> int | None:
