@@ -70,7 +70,7 @@ def test_home_links_every_feed_and_each_parses(sample_site: pathlib.Path) -> Non
     assert len(feeds) >= 4      # all, issues and a topic feed or more
     for feed in feeds:
         href = feed.relative_to(sample_site).as_posix()
-        assert f'type="application/atom+xml"' in doc and href in doc, href
+        assert 'type="application/atom+xml"' in doc and href in doc, href
         parsed = feedparser.parse(feed.read_bytes())
         assert parsed.bozo == 0, (feed, parsed.get("bozo_exception"))
         topic_page = sample_site / "topics" / feed.name.removesuffix(".atom.xml") / "index.html"
