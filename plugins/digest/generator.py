@@ -119,7 +119,7 @@ class DigestGenerator(Generator):
         out = pathlib.Path(self.output_path)
         if index_is_current(out, pages_changed):
             print("search index: unchanged", flush=True)
-        elif build_search_index(out):
+        elif build_search_index(out, conf.get(self.settings, "DIGEST_SEARCH_GLOB")):
             print("search index: built", flush=True)
 
     def _write(self, rel: str, data: bytes) -> None:

@@ -27,10 +27,11 @@ def index_is_current(output: pathlib.Path, pages_changed: bool) -> bool:
     return not pages_changed and (output / INDEX_DIR / ENTRY_FILE).is_file()
 
 
-def build_search_index(output: pathlib.Path) -> bool:
-    """(Re)build the Pagefind index of ``output``; warn (naming the reason) and return False on failure."""
+def build_search_index(output: pathlib.Path, glob: str) -> bool:
+    """(Re)build the Pagefind index of the pages of ``output`` matching ``glob``; warn (naming the
+    reason) and return False on failure."""
     shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob, "--silent"]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
     except (OSError, subprocess.SubprocessError) as exc:

@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     # Build the Pagefind search index into <output>/pagefind at the end of the build
     # (only when a page changed or the index is missing).
     "DIGEST_SEARCH_INDEX": True,
+    # The pages Pagefind reads (the theme marks post bodies with data-pagefind-body; other
+    # pages are left out so Pagefind does not parse them).
+    "DIGEST_SEARCH_GLOB": "posts/**/*.html",
     # How many posts and issues the feeds carry (newest first).
     "DIGEST_FEED_MAX_ITEMS": 50,
 }
