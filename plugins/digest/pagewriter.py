@@ -8,8 +8,8 @@ digest generator calls ``finish()`` at the end of the build:
   (Pelican, Jinja, this package's code, the theme's templates, the settings) with
   the page's name, its template and the fingerprint of every variable the template
   and the templates it extends, includes or imports read (``jinja2.meta``);
-* the pages left are rendered by forked worker processes (the parent renders a share
-  too), and a file is only rewritten when its bytes change;
+* the pages left are rendered by forked worker processes, and a file is only
+  rewritten when its bytes change;
 * files the last build produced and this one did not (a renamed or removed post, an
   emptied topic) are deleted, so nothing stale stays online.
 
@@ -42,12 +42,14 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from . import settings as conf
 from .cache import cache_for, code_fingerprint
 from .fingerprint import Fingerprinter
+from .progress import stage
 from .writing import inside, write_if_changed
 
 log = logging.getLogger(__name__)
 
 MANIFEST_VERSION = 1
-MIN_PAGES_PER_WORKER = 50       # fewer pages than this per extra process are not worth a fork
+MIN_PAGES_PER_WORKER = 50       # fewer pages than this per process are not worth a fork
+RENDER_CHUNK = 25               # pages a worker renders per task
 _MISSING = "<absent>"
 
 
@@ -68,11 +70,12 @@ class _Page:
 _RENDERING: tuple[DigestWriter, list[_Page]] | None = None
 
 
-def _render_share(share: tuple[int, int]) -> list[tuple[str, bool]]:
-    index, count = share
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, bool]]:
+    """Render pages[start:end] of the pages being rendered (in a forked worker)."""
     assert _RENDERING is not None
     writer, pages = _RENDERING
-    return [writer.render_page(p) for p in pages[index::count]]
+    start, end = bounds
+    return [writer.render_page(p) for p in pages[start:end]]
 
 
 class DigestWriter(Writer):
@@ -210,20 +213,26 @@ class DigestWriter(Writer):
             self.pages_changed = True
 
     def _render_all(self, pages: list[_Page]) -> list[tuple[str, bool]]:
+        """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough."""
         global _RENDERING
         wanted = conf.get(self.settings, "DIGEST_WORKERS") or os.cpu_count() or 1
         workers = max(1, min(int(wanted), len(pages) // MIN_PAGES_PER_WORKER))
-        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return [self.render_page(p) for p in pages]
-        _RENDERING = (self, pages)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-                others = pool.map_async(_render_share, [(i, workers) for i in range(1, workers)])
-                done = _render_share((0, workers))
-                for share in others.get():
-                    done += share
-        finally:
-            _RENDERING = None
+        done: list[tuple[str, bool]] = []
+        with stage("rendering pages", len(pages)) as advance:
+            if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+                for page in pages:
+                    done.append(self.render_page(page))
+                    advance(1)
+                return done
+            _RENDERING = (self, pages)
+            try:
+                chunks = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for chunk in pool.imap_unordered(_render_chunk, chunks):
+                        done += chunk
+                        advance(len(chunk))
+            finally:
+                _RENDERING = None
         return done
 
     def render_page(self, page: _Page) -> tuple[str, bool]:

@@ -28,6 +28,7 @@ from .entities import extract_entities
 from .gitdates import first_commit_dates
 from .model import ArticleDraft, SourceText, SplitResult
 from .overrides import OVERRIDES_FILE, load_overrides
+from .progress import stage
 from .render import body_html, summary, word_count
 from .segment import split_source
 from .slugs import assign_slugs
@@ -159,11 +160,21 @@ def _process_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None,
     return outcome
 
 
-def _map(func: Any, items: list[Any], workers: int) -> list[Any]:
-    if workers <= 1 or len(items) < 2:
-        return [func(i) for i in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(func, items, chunksize=max(1, len(items) // (workers * 4))))
+def _map(func: Any, items: list[Any], workers: int, name: str) -> list[Any]:
+    """``func`` over ``items`` in order, in ``workers`` processes, with a progress bar called ``name``."""
+    with stage(name, len(items)) as advance:
+        if workers <= 1 or len(items) < 2:
+            results = []
+            for item in items:
+                results.append(func(item))
+                advance(1)
+            return results
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = []
+            for result in pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4)))):
+                results.append(result)
+                advance(1)
+            return results
 
 
 def _workers(settings: Mapping[str, Any], root: pathlib.Path, files: Iterable[str]) -> int:
@@ -200,7 +211,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     found = {f: _lookup(root, f, max_bytes, cache) for f in files}
     misses = [f for f, o in found.items() if o is None or o.source is None]
     read = _map(_read_one, [(str(root), f, max_bytes, found[f].cache_key if found[f] else "")
-                            for f in misses], _workers(settings, root, misses))
+                            for f in misses], _workers(settings, root, misses), "reading sources")
     found.update({o.path: o for o in read})
     outcomes = [found[f] for f in files]
     timings["read"] = time.perf_counter() - t
@@ -220,7 +231,8 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
             o.split, o.undated = cached.split, cached.undated
         else:
             jobs.append((o, common, cache, fallback, options, inputs))
-    done = {o.path: o for o in _map(_process_one, jobs, _workers(settings, root, [j[0].path for j in jobs]))}
+    done = {o.path: o for o in _map(_process_one, jobs, _workers(settings, root, [j[0].path for j in jobs]),
+                                         "splitting sources")}
     outcomes = [done.get(o.path, o) for o in outcomes]
     timings["split+date+classify+render"] = time.perf_counter() - t
 
