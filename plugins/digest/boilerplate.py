@@ -92,21 +92,32 @@ _BIO = re.compile(
     r"freelance|staff|bureau chief|covers|blogger)\b", _I)
 
 
+# Phrase families that are whole-line by nature: they count in a line of any length.
+_ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer"})
+LONG_LINE_WORDS = 25      # longer lines are checked for those families only
+# Families that a full sentence of more than SENTENCE_WORDS words is not (unless it ends in ":").
+_NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
+                            "boilerplate:comment-prompt", "boilerplate:timestamp",
+                            "boilerplate:newsletter"})
+SENTENCE_WORDS = 14
+_LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
+_SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
+
+
 def pattern_reason(text: str) -> str | None:
     """Reason for a line that matches a stock chrome phrase or shape, else None."""
     s = fold(text)
-    n = len(s.split())
     if not s:
         return None
-    for reason, pat in _PATTERNS:
+    n = len(s.split())
+    if n > LONG_LINE_WORDS:
+        patterns = _LONG_PATTERNS
+    elif n > SENTENCE_WORDS and ends_sentence(s) and not s.endswith(":"):
+        patterns = _SENTENCE_PATTERNS
+    else:
+        patterns = _PATTERNS
+    for reason, pat in patterns:
         if pat.search(s):
-            # long sentences only count for the phrase families that are whole-line by nature
-            if n > 25 and reason not in {"boilerplate:cookie", "boilerplate:footer"}:
-                continue
-            if n > 14 and reason in {"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
-                                     "boilerplate:comment-prompt", "boilerplate:timestamp",
-                                     "boilerplate:newsletter"} and ends_sentence(s) and not s.endswith(":"):
-                continue
             return reason
     return None
 
@@ -136,8 +147,7 @@ def is_bio(text: str) -> bool:
 
 def is_foreign(text: str) -> bool:
     """A paragraph that is not English: low English stopword density and a confident language ID."""
-    ws = words(text)
-    if len(ws) < 8:
+    if len(words(text)) < 8:
         return False
     if stopword_ratio(text) >= 0.25:
         return False

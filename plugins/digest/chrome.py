@@ -162,9 +162,10 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
 def is_kicker(text: str) -> bool:
     """A short section label set in capitals ("ELECTRIC VEHICLES"), not a sentence."""
     s = fold(text)
+    if not 1 <= len(s.split()) <= KICKER_WORDS:
+        return False
     letters = [c for c in s if c.isalpha()]
-    return (1 <= len(s.split()) <= KICKER_WORDS and len(letters) >= 3
-            and all(c.isupper() for c in letters) and not ends_sentence(s))
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and not ends_sentence(s)
 
 
 def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
