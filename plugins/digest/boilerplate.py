@@ -102,6 +102,23 @@ _NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerpla
 SENTENCE_WORDS = 14
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
 _SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
+# Lowercase words one of which every match of a family contains: a line holding none of them
+# skips that family's regex (the any-length families scan whole paragraphs).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "boilerplate:cookie": ("cookie", "accept", "reject all", "manage", "got it", "i agree"),
+    "boilerplate:footer": ("©", "(c)", "copyright", "all rights reserved", "powered by", "created by",
+                           "designed by", "built by", "terms", "privacy", "contact us", "about us",
+                           "sitemap", "imprint"),
+}
+# The characters other than ASCII letters that IGNORECASE matches to an ASCII letter and that
+# fold() leaves alone; lowercasing does not turn them into that letter.
+_CASE_ODD = ("\u0130", "\u0131")   # dotted capital I, dotless small i
+
+
+def _may_match(reason: str, low: str | None) -> bool:
+    """False when the lowercased line cannot match the family's regex (None: unknown)."""
+    needs = _NEEDS.get(reason)
+    return needs is None or low is None or any(w in low for w in needs)
 
 
 def pattern_reason(text: str) -> str | None:
@@ -116,8 +133,9 @@ def pattern_reason(text: str) -> str | None:
         patterns = _SENTENCE_PATTERNS
     else:
         patterns = _PATTERNS
+    low = None if any(c in s for c in _CASE_ODD) else s.lower()
     for reason, pat in patterns:
-        if pat.search(s):
+        if _may_match(reason, low) and pat.search(s):
             return reason
     return None
 

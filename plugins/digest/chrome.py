@@ -115,8 +115,9 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
 def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run: bool) -> str | None:
     text = u.text
     key = normalize_line(text)
+    n = len(key.split())
     single = len(u.lines) == 1
-    if single or len(key.split()) <= WRAPPED_CHROME_WORDS:
+    if single or n <= WRAPPED_CHROME_WORDS:
         reason = pattern_reason(text)
         if reason:
             return reason
@@ -127,7 +128,7 @@ def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run
             return "boilerplate:caption"
         if is_alt_text(text):
             return "boilerplate:alt-text"
-    if not in_run and counts.get(key, 0) >= 2 and len(key.split()) <= 30:
+    if not in_run and counts.get(key, 0) >= 2 and n <= 30:
         return "boilerplate:repeated"
     if single and key in common and is_short(text):
         return "boilerplate:repeated"

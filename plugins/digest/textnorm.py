@@ -128,7 +128,7 @@ def stopword_ratio(text: str) -> float:
     ws = _words(text)
     if not ws:
         return 0.0
-    return sum(w.lower() in STOPWORDS for w in ws) / len(ws)
+    return sum(map(STOPWORDS.__contains__, map(str.lower, ws))) / len(ws)
 
 
 def ends_sentence(text: str) -> bool:
