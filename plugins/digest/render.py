@@ -22,6 +22,8 @@ from .sanitize import sanitize_html
 
 _MD = MarkdownIt("commonmark", {"html": False})
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~&])")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s+")
 SUMMARY_CHARS = 280
 
@@ -102,8 +104,10 @@ def summary(article: ArticleDraft, limit: int = SUMMARY_CHARS) -> str:
 def word_count(article: ArticleDraft) -> int:
     """Words in the body (CJK characters count one each)."""
     text = article.text
-    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
-    return len(re.findall(r"[^\W\d_]+|\d+", re.sub(r"[\u3400-\u9fff]", " ", text))) + cjk
+    if text.isascii():
+        return len(_WORD_OR_NUMBER.findall(text))
+    cjk = len(_CJK.findall(text))
+    return len(_WORD_OR_NUMBER.findall(_CJK.sub(" ", text))) + cjk
 
 
 def reading_minutes(words: int, wpm: int) -> int:
