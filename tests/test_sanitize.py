@@ -25,6 +25,22 @@ def test_clean_text_counts_only_control_like_characters():
     assert clean_text_counted("a\x01b\u00a0c\u200bd\x0ce") == ("ab cd e", 2)
 
 
+def _cleaned_ascii(code: int) -> str:
+    """What clean_text makes of one ASCII character."""
+    if code == 0x0D:
+        return "\n"
+    if code in (0x0B, 0x0C):
+        return " "
+    return chr(code) if code in (0x09, 0x0A) or 0x20 <= code < 0x7F else ""
+
+
+def test_clean_text_handles_every_ascii_character_in_ascii_and_other_text():
+    for code in range(128):
+        ch, want = chr(code), _cleaned_ascii(code)
+        assert clean_text(f"a{ch}b") == f"a{want}b", hex(code)
+        assert clean_text(f"\u00e9{ch}b") == f"\u00e9{want}b", hex(code)
+
+
 def test_sanitize_html_allowlist():
     out = sanitize_html('<div class="x"><h1>Big</h1><p style="color:red" onclick="x()">Hi '
                         '<b>bold</b> <em>em</em> <a href="https://example.org/a" title="t">ok</a></p>'

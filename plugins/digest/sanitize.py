@@ -34,6 +34,8 @@ _SPACE_CHARS = (
 
 _CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 _ANY_RE = re.compile(f"\r\n?|[{_CONTROL_CHARS}{_ZERO_WIDTH_CHARS}{_SPACE_CHARS}]")
+# The ASCII characters _ANY_RE matches: a much cheaper test for ASCII text.
+_ASCII_ANY_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _SPACE_SET = frozenset(_SPACE_CHARS)
 _CONTROL_AS_SPACE = frozenset("\x0b\x0c\x85")
 
@@ -52,7 +54,7 @@ def clean_text_counted(s: str) -> tuple[str, int]:
     Zero-width characters and odd spaces are normalised silently (they are
     normal in scraped text); only control-like characters are counted.
     """
-    if _ANY_RE.search(s) is None:
+    if (_ASCII_ANY_RE if s.isascii() else _ANY_RE).search(s) is None:
         return s, 0
     controls = len(_CONTROL_RE.findall(s)) + sum(s.count(c) for c in _CONTROL_AS_SPACE)
     return _ANY_RE.sub(lambda m: _replacement(m.group()), s), controls
