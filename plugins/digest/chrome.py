@@ -51,11 +51,11 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold(text)))
 
 
-def _same(a: str, b: str) -> bool:
-    """Two normalised units are the same paragraph: equal, or a long one lightly edited."""
+def _same(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
+    """Two normalised units (and their words) are the same paragraph: equal, or a long one
+    lightly edited."""
     if a == b:
         return True
-    wa, wb = a.split(), b.split()
     if min(len(wa), len(wb)) < EDITED_MIN_WORDS:
         return False
     sa, sb = set(wa), set(wb)
@@ -64,9 +64,9 @@ def _same(a: str, b: str) -> bool:
     return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= EDITED_RATIO
 
 
-def _signatures(key: str) -> list[str]:
-    """Lookup keys of a unit: the whole text, and for long units its opening and closing words."""
-    ws = key.split()
+def _signatures(key: str, ws: list[str]) -> list[str]:
+    """Lookup keys of a unit (its words ``ws``): the whole text, and for long units its opening
+    and closing words."""
     if len(ws) < EDITED_MIN_WORDS:
         return [key]
     return [key, "^" + " ".join(ws[:SIGNATURE_WORDS]), "$" + " ".join(ws[-SIGNATURE_WORDS:])]
@@ -80,25 +80,27 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     (original or copy) starts or ends: those are article boundaries.
     """
     keys = [normalize_line(u.text) for u in units]
+    ws = [k.split() for k in keys]
+    sigs = [_signatures(k, w) for k, w in zip(keys, ws)]
     first_at: dict[str, list[int]] = {}
     inside: set[int] = set()
     edges: set[int] = set()
 
     def remember(k: int) -> None:
-        for sig in _signatures(keys[k]):
+        for sig in sigs[k]:
             first_at.setdefault(sig, []).append(k)
 
     i = 0
     n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in sorted({j for sig in _signatures(keys[i]) for j in first_at.get(sig, [])}):
+        for j in sorted({j for sig in sigs[i] for j in first_at.get(sig, [])}):
             k = 0
-            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k]):
+            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k], ws[j + k], ws[i + k]):
                 k += 1
             if k > best_len:
                 best_j, best_len = j, k
-        words = sum(len(keys[i + k].split()) for k in range(best_len))
+        words = sum(len(ws[i + k]) for k in range(best_len))
         if best_len >= MIN_RUN_UNITS and words >= MIN_RUN_WORDS:
             for k in range(best_len):
                 inside.update((best_j + k, i + k))
