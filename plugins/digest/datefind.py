@@ -93,6 +93,8 @@ _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONT
 _HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)  # "Q3", "first quarter"
 _HINT_HALF = re.compile(r"h(?:alf|[12])", re.IGNORECASE)  # "H1", "second half"
 _HINT_LATER = re.compile(r"[sykhr]\s+(?:later|after\s+that|on)\b", re.IGNORECASE)  # "(two year)s later"
+_REL_MONTH_PREPS = ("in", "since", "during", "early", "mid", "mid-", "late", "until", "of", "from", "last",
+                    "this", "on")        # REL_MONTH's words before a month, lowercased
 
 _FUTURE_PREFIX = re.compile(
     r"\b(?:by|until|till|before|not\s+until|no\s+later\s+than|ahead\s+of|in\s+time\s+for)\s+"
@@ -287,6 +289,12 @@ def _later_months(match: re.Match[str]) -> int:
     return {"day": 0, "week": count // 4, "month": count, "year": 12 * count}[unit]
 
 
+def _month_after_prep(text: str) -> bool:
+    """A month name right after one of REL_MONTH's words (and spaces): needed for a REL_MONTH match."""
+    return any(text[:m.start()].rstrip()[-6:].lower().endswith(_REL_MONTH_PREPS)
+               for m in _HINT_MONTH.finditer(text))
+
+
 def _scan(pattern: re.Pattern[str], text: str, possible: bool) -> Iterable[re.Match[str]]:
     """The matches of ``pattern``, or none without running it when its hints ruled it out."""
     return pattern.finditer(text) if possible else ()
@@ -346,7 +354,7 @@ def find_mentions(text: str) -> list[Mention]:
         quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         col.add(match, "rel-part", 0.5, rel_month=3 * quarter - 2, rel_span=3,
                 this_year=bool(match.group("thisyear")))
-    for match in _scan(REL_MONTH, text, month):
+    for match in _scan(REL_MONTH, text, month and _month_after_prep(text)):
         if match.group("m") == "May" and match.group("prep").lower() not in ("in", "since", "during", "early",
                                                                             "mid", "mid-", "late", "last"):
             continue
