@@ -45,6 +45,7 @@ _NAME_EDGE = "\"'()[],;:“”‘’"        # stripped from a token before it i
 _CLOSERS = "'\"”’)"                  # may follow the punctuation that ends a sentence
 _SENTENCE_MARKS = (".", "!", "?", ":")
 CACHE_TEXTS = 4096                   # texts whose words, stems and names are memoised
+CACHE_WORDS = 1 << 16                # and single words' stems and name readings
 _TERMINALS = (".", "!", "?", "…", ":", ";")    # sentence or clause-closing punctuation
 _TERMINAL_CLOSERS = "\"'”’)]"                  # quotes and brackets that may follow it
 
@@ -88,14 +89,18 @@ def stem(word: str) -> str:
     return w.strip("'-")[:6]
 
 
+@lru_cache(maxsize=CACHE_WORDS)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word (3+ letters, not a stopword), else None."""
+    lw = word.lower()
+    if len(lw) >= 3 and lw not in STOPWORDS:
+        return stem(lw)
+    return None
+
+
 @lru_cache(maxsize=CACHE_TEXTS)
 def _content_stems(text: str) -> tuple[str, ...]:
-    out = []
-    for w in _words(text):
-        lw = w.lower()
-        if len(lw) >= 3 and lw not in STOPWORDS:
-            out.append(stem(lw))
-    return tuple(out)
+    return tuple(s for s in map(_content_stem, _words(text)) if s is not None)
 
 
 def content_stems(text: str) -> list[str]:
@@ -103,18 +108,27 @@ def content_stems(text: str) -> list[str]:
     return list(_content_stems(text))
 
 
+@lru_cache(maxsize=CACHE_WORDS)
+def _token_name(tok: str) -> tuple[str | None, bool]:
+    """The name a whitespace token gives when it does not open a sentence (None: not a name),
+    and whether the token ends a sentence."""
+    core = tok.strip(_NAME_EDGE)
+    if core.endswith("'s"):
+        core = core[:-2]
+    name = None
+    if len(core) > 1 and core[0].isupper() and core.lower() not in STOPWORDS and any(c.isalpha() for c in core):
+        name = core.lower().strip(".-")
+    return name, tok.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or tok in ("-", "—")
+
+
 @lru_cache(maxsize=CACHE_TEXTS)
 def _names(text: str) -> tuple[str, ...]:
     out: list[str] = []
     prev_end = True
-    for tok in fold(text).split():
-        core = tok.strip(_NAME_EDGE)
-        if core.endswith("'s"):
-            core = core[:-2]
-        if (not prev_end and len(core) > 1 and core[0].isupper()
-                and core.lower() not in STOPWORDS and any(c.isalpha() for c in core)):
-            out.append(core.lower().strip(".-"))
-        prev_end = tok.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or tok in ("-", "—")
+    for name, ends in map(_token_name, fold(text).split()):
+        if name is not None and not prev_end:
+            out.append(name)
+        prev_end = ends
     return tuple(out)
 
 
