@@ -61,6 +61,7 @@ def _nfkc_quotes(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
+@lru_cache(maxsize=CACHE_TEXTS)
 def normalize_line(text: str) -> str:
     """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
     return " ".join(_nfkc_quotes(text).split()).lower()
