@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 
@@ -112,6 +113,7 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok))
 
 
+@lru_cache(maxsize=1 << 16)
 def _name_word(tok: str) -> bool:
     """A capitalised word (or a number with capitals, "5G") that is not a person title."""
     return tok[0].isalnum() and _is_cap(tok) and not _is_title(tok)
@@ -120,8 +122,7 @@ def _name_word(tok: str) -> bool:
 def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
     """Runs of capitalised words, split at titles, possessives and punctuation."""
     toks = _TOKEN.findall(text)
-    # the upper/digit test only spares most tokens the function call
-    named = [(t[0].isupper() or t[0].isdigit()) and _name_word(t) for t in toks]
+    named = list(map(_name_word, toks))
     out: list[_Chunk] = []
     end = 0                       # tokens before this belong to the previous chunk
     for i in [i for i, yes in enumerate(named) if yes]:
@@ -148,8 +149,8 @@ def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
             k -= 1
         initial = k < 0 or toks[k] in _SENTENCE_END
         out.append(_Chunk(words, offset + i, initial, headline,
-                          [t.lower() for t in toks[max(0, i - 3):i]],
-                          [t.lower() for t in toks[j:j + 3]]))
+                          list(map(str.lower, toks[max(0, i - 3):i])),
+                          list(map(str.lower, toks[j:j + 3]))))
         end = max(j, i + 1)
     return out
 
