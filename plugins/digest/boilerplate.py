@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import py3langid
 
 from .model import SourceText
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, words
+from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 
@@ -118,7 +118,7 @@ _CASE_ODD = ("\u0130", "\u0131")   # dotted capital I, dotless small i
 def _may_match(reason: str, low: str | None) -> bool:
     """False when the lowercased line cannot match the family's regex (None: unknown)."""
     needs = _NEEDS.get(reason)
-    return needs is None or low is None or any(w in low for w in needs)
+    return needs is None or low is None or any(map(low.__contains__, needs))
 
 
 def pattern_reason(text: str) -> str | None:
@@ -126,7 +126,7 @@ def pattern_reason(text: str) -> str | None:
     s = fold(text)
     if not s:
         return None
-    n = len(s.split())
+    n = word_total(text)
     if n > LONG_LINE_WORDS:
         patterns = _LONG_PATTERNS
     elif n > SENTENCE_WORDS and ends_sentence(s) and not s.endswith(":"):
@@ -143,7 +143,7 @@ def pattern_reason(text: str) -> str | None:
 def is_caption(text: str) -> bool:
     """A photo caption naming a person and role: "Jane Roe, founder of Acme" (no full stop)."""
     s = fold(text)
-    n = len(s.split())
+    n = word_total(text)
     if n > 14 or s.endswith((".", "?", "!", '"')) or not _CAPTION_LEAD.match(s):
         return False
     tail = s.split(",", 1)[1]
@@ -184,7 +184,7 @@ def line_counts(lines: Iterable[str]) -> dict[str, int]:
 
 def is_short(text: str) -> bool:
     """Short enough to be chrome when repeated (a few words)."""
-    return len(fold(text).split()) <= SHORT_WORDS
+    return word_total(text) <= SHORT_WORDS
 
 
 COMMON_MIN_SOURCES = 3

@@ -17,7 +17,7 @@ from .boilerplate import (
 )
 from .headline import is_title_like
 from .paragraphs import Unit
-from .textnorm import ends_sentence, fold, normalize_line
+from .textnorm import ends_sentence, fold, normalize_line, word_total
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
 MIN_RUN_WORDS = 60
@@ -43,7 +43,7 @@ _LIST_HEAD = re.compile(
 
 def is_body_para(text: str) -> bool:
     """A full paragraph of prose: enough words and a sentence end."""
-    return len(fold(text).split()) >= 12 and ends_sentence(text)
+    return word_total(text) >= 12 and ends_sentence(text)
 
 
 def is_date_line(text: str) -> bool:
@@ -117,7 +117,7 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
 def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run: bool) -> str | None:
     text = u.text
     key = normalize_line(text)
-    n = len(key.split())
+    n = word_total(text)
     single = len(u.lines) == 1
     if single or n <= WRAPPED_CHROME_WORDS:
         reason = pattern_reason(text)
@@ -141,7 +141,7 @@ def _text_reason(u: Unit, counts: dict[str, int], common: frozenset[str], in_run
 
 def _list_reason(u: Unit) -> str | None:
     items = u.parts
-    if all(len(fold(t).split()) <= 3 and not ends_sentence(t) for t in items):
+    if all(word_total(t) <= 3 and not ends_sentence(t) for t in items):
         return "boilerplate:widget"
     return None
 
@@ -164,9 +164,9 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
 
 def is_kicker(text: str) -> bool:
     """A short section label set in capitals ("ELECTRIC VEHICLES"), not a sentence."""
-    s = fold(text)
-    if not 1 <= len(s.split()) <= KICKER_WORDS:
+    if not 1 <= word_total(text) <= KICKER_WORDS:
         return False
+    s = fold(text)
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters) and not ends_sentence(s)
 
@@ -188,7 +188,7 @@ def _mark_comments(units: list[Unit], reasons: dict[int, str]) -> None:
         body: list[int] = []
         j = i + 1
         while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS
-               and len(fold(units[j].text).split()) <= COMMENT_WORDS):
+               and word_total(units[j].text) <= COMMENT_WORDS):
             body.append(j)
             j += 1
         if body and (j >= len(units) or j in reasons):
@@ -203,7 +203,7 @@ def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
     for i in sorted(k for k, r in reasons.items() if r == "boilerplate:credit"):
         prev = units[i - 1] if i else None
         if (prev is not None and not units[i].gap_before and i - 1 not in reasons and prev.kind == "text"
-                and len(prev.lines) == 1 and len(fold(prev.text).split()) <= CAPTION_WORDS):
+                and len(prev.lines) == 1 and word_total(prev.text) <= CAPTION_WORDS):
             reasons[i - 1] = "boilerplate:caption"
 
 
@@ -212,7 +212,7 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
     i = 0
     while i < len(units):
         u = units[i]
-        if u.kind == "text" and len(fold(u.text).split()) <= 5 and _LIST_HEAD.match(fold(u.text)):
+        if u.kind == "text" and word_total(u.text) <= 5 and _LIST_HEAD.match(fold(u.text)):
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
             while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
@@ -247,4 +247,4 @@ def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
 
 def _chrome_like(u: Unit) -> bool:
     """A short fragment that is not a sentence (site name, menu entry, stray label)."""
-    return u.kind == "text" and len(fold(u.text).split()) <= 8 and not ends_sentence(u.text)
+    return u.kind == "text" and word_total(u.text) <= 8 and not ends_sentence(u.text)

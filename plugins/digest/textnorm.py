@@ -56,8 +56,11 @@ DATELINE = re.compile(
 
 def _nfkc_quotes(text: str) -> str:
     """NFKC and straight quotes; ASCII text is already in that form."""
-    if text.isascii():
-        return text
+    return text if text.isascii() else _nfkc_quotes_unicode(text)
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _nfkc_quotes_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
@@ -70,6 +73,12 @@ def normalize_line(text: str) -> str:
 def fold(text: str) -> str:
     """NFKC and straight quotes, case kept (for pattern matching on raw lines)."""
     return _nfkc_quotes(text).strip()
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def word_total(text: str) -> int:
+    """How many whitespace-separated tokens the folded text has."""
+    return len(fold(text).split())
 
 
 @lru_cache(maxsize=CACHE_TEXTS)
