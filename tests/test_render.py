@@ -73,3 +73,8 @@ def test_direct_html_leaves_merging_and_empty_blocks_to_markdown_it() -> None:
     assert direct_html([Block("para", "x", [1]), Block("para", " ", [2])]) is None
     assert direct_html([Block("heading", "Sub & co", [1], 4), Block("quote", "a < b", [2])]) == (
         "<h3>Sub &amp; co</h3>\n<blockquote>\n<p>a &lt; b</p>\n</blockquote>\n")
+
+
+def test_word_count_counts_cjk_characters_and_words_in_any_script() -> None:
+    assert word_count(article(Block("para", "人工智能公司 raised $50M in 2024", [2]))) == 6 + 5   # "$50M": a number and a word
+    assert word_count(article(Block("para", "Zürich café’s 3rd run", [2]))) == 6

@@ -104,7 +104,7 @@ def summary(article: ArticleDraft, limit: int = SUMMARY_CHARS) -> str:
 def word_count(article: ArticleDraft) -> int:
     """Words in the body (CJK characters count one each)."""
     text = article.text
-    if text.isascii():
+    if text.isascii() or _CJK.search(text) is None:
         return len(_WORD_OR_NUMBER.findall(text))
     cjk = len(_CJK.findall(text))
     return len(_WORD_OR_NUMBER.findall(_CJK.sub(" ", text))) + cjk

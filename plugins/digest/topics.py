@@ -173,9 +173,7 @@ def _count(words: list[str], index: _Index) -> Counter[tuple[str, ...]]:
     """Count every term n-gram occurrence in ``words`` (overlapping terms all count)."""
     grams, longest, firsts = index
     found: Counter[tuple[str, ...]] = Counter()
-    for i, word in enumerate(words):
-        if word not in firsts:
-            continue
+    for i in [i for i, word in enumerate(words) if word in firsts]:
         for n in range(1, min(longest, len(words) - i) + 1):
             gram = tuple(words[i:i + n])
             if gram in grams:
