@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from digest.textnorm import content_stems, ends_sentence, fold, names, normalize_line, stopword_ratio, words
+from digest.textnorm import (
+    content_stems, ends_sentence, fold, names, normalize_line, stopword_ratio, word_total, words,
+)
 
 
 def test_repetition_key_folds_width_quotes_spaces_and_case() -> None:
     assert normalize_line("  Ｓｈａｒｅ\u00a0this \u201cstory\u201d\t ") == 'share this "story"'
     assert normalize_line("Share  this\tstory") == "share this story"
     assert fold(" It\u2019s \u2014 done ") == "It's - done"
+    assert word_total(" It\u2019s \u2014 done\u00a0now ") == 4 == len(normalize_line(" It\u2019s \u2014 done\u00a0now ").split())
 
 
 def test_names_skip_sentence_openers_and_function_words() -> None:
