@@ -110,6 +110,23 @@ def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None
 
 
+LONG = ("The ferry company said on Monday that it would add two more solar boats to the lake "
+        "service next spring after ridership grew for a third year in a row. ")
+
+
+@pytest.mark.parametrize("line,reason", [
+    (LONG + "We Use COOKIES to measure it.", "boilerplate:cookie"),
+    (LONG + "ALL RIGHTS RESERVED", "boilerplate:footer"),
+    (LONG + "(C) 2024 Lake Notes", "boilerplate:footer"),
+    ("\u0130 agree" + " !" * 30, "boilerplate:cookie"),      # IGNORECASE matches the dotted capital I
+    ("Got it" + " ." * 30, "boilerplate:cookie"),
+    (LONG + "Terms of use apply to the new fares.", None),
+])
+def test_long_lines_are_checked_for_the_any_length_families(line, reason):
+    assert len(line.split()) > 25
+    assert pattern_reason(line) == reason
+
+
 def test_caption_names_a_person_and_role():
     assert is_caption("Lina Osei, mayor of Harbor City")
     assert not is_caption("Lina Osei, the mayor, said the reservoir project cost less.")

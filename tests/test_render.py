@@ -2,9 +2,19 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from digest.model import ArticleDraft, Block
-from digest.render import body_html, reading_minutes, summary, word_count
+from digest.render import body_html, direct_html, markdown_html, reading_minutes, summary, word_count
+
+# Markdown structure, HTML, escapes, odd spaces and controls: what could make the direct
+# renderer and markdown-it disagree.
+TRICKY = st.sampled_from(list("\\`*_{}[]<>()#+-.!|~&\"'=:;$%@^\n\t\r\x00\x0b\x85\xa0\u2028\u3000\ufeff\u200b") + [
+    "word", "1.", "1)", "```", "    ", "***", "---", "===", "[x]: /u", "<http://a>", "&amp;", "<b>", "\\\n"])
+TEXT = st.lists(TRICKY, max_size=10).map("".join)
+BLOCK = st.builds(Block, st.sampled_from(["para", "heading", "list", "quote"]), TEXT, st.just([1]),
+                  st.integers(1, 5))
 
 
 def article(*blocks: Block) -> ArticleDraft:
@@ -46,3 +56,25 @@ def test_summary_is_one_or_two_sentences() -> None:
 def test_reading_time() -> None:
     a = article(Block("para", "word " * 460, [2]))
     assert word_count(a) == 460 and reading_minutes(460, 230) == 2 and reading_minutes(3, 230) == 1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BLOCK, min_size=1, max_size=4))
+def test_direct_html_is_what_markdown_it_renders(blocks: list[Block]) -> None:
+    html = direct_html(blocks)
+    if html is not None:
+        assert html == markdown_html(blocks)
+
+
+def test_direct_html_leaves_merging_and_empty_blocks_to_markdown_it() -> None:
+    two_lists = [Block("list", "a\nb", [1, 2]), Block("list", "c", [4])]
+    assert direct_html(two_lists) is None
+    assert markdown_html(two_lists).count("<ul>") == 1          # Markdown merges them into one loose list
+    assert direct_html([Block("para", "x", [1]), Block("para", " ", [2])]) is None
+    assert direct_html([Block("heading", "Sub & co", [1], 4), Block("quote", "a < b", [2])]) == (
+        "<h3>Sub &amp; co</h3>\n<blockquote>\n<p>a &lt; b</p>\n</blockquote>\n")
+
+
+def test_word_count_counts_cjk_characters_and_words_in_any_script() -> None:
+    assert word_count(article(Block("para", "人工智能公司 raised $50M in 2024", [2]))) == 6 + 5   # "$50M": a number and a word
+    assert word_count(article(Block("para", "Zürich café’s 3rd run", [2]))) == 6

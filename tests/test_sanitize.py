@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digest.sanitize import clean_text, clean_text_counted, sanitize_html
+from digest.sanitize import _ANY_RE, _replacement, clean_text, clean_text_counted, sanitize_html
 
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 ALLOWED = {"p", "h2", "h3", "ul", "ol", "li", "blockquote", "a", "em", "strong", "code", "pre", "br"}
@@ -23,6 +23,32 @@ def test_clean_text_removes_controls_zero_width_and_bidi():
 
 def test_clean_text_counts_only_control_like_characters():
     assert clean_text_counted("a\x01b\u00a0c\u200bd\x0ce") == ("ab cd e", 2)
+
+
+def _cleaned_ascii(code: int) -> str:
+    """What clean_text makes of one ASCII character."""
+    if code == 0x0D:
+        return "\n"
+    if code in (0x0B, 0x0C):
+        return " "
+    return chr(code) if code in (0x09, 0x0A) or 0x20 <= code < 0x7F else ""
+
+
+def test_clean_text_handles_every_ascii_character_in_ascii_and_other_text():
+    for code in range(128):
+        ch, want = chr(code), _cleaned_ascii(code)
+        assert clean_text(f"a{ch}b") == f"a{want}b", hex(code)
+        assert clean_text(f"\u00e9{ch}b") == f"\u00e9{want}b", hex(code)
+
+
+def test_the_quick_scan_sees_every_character_the_substitution_changes():
+    """clean_text only substitutes when a cheap scan finds something to clean: in ASCII, BMP
+    and astral text alike, it must treat every character as the full substitution does."""
+    astral = [chr(p * 0x10000 + 0xFFFE + k) for p in range(1, 17) for k in (-1, 0, 1)]
+    for ch in [chr(c) for c in range(0x10000)] + astral:
+        for context in ("a", "\u00e9", "\U0001f600"):
+            text = f"{context}{ch}b"
+            assert clean_text(text) == _ANY_RE.sub(lambda m: _replacement(m.group()), text), hex(ord(ch))
 
 
 def test_sanitize_html_allowlist():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -85,6 +86,19 @@ LATER = re.compile(
     r"eleven|twelve|several)\s+(?P<unit>day|week|month|year)s?\s+(?:later|after\s+that|on)\b",
     re.IGNORECASE)
 EMBED_POST = re.compile(r"\(@\w+\)\s*$")
+# Cheap necessary conditions: a text without a hit cannot match the (slow, unanchored) patterns
+# that need it, so those are not run on it.
+_HINT_YEAR = re.compile(r"(?:19|20)\d\d")                # FULL_DATE, every *_YEAR pattern, YEAR
+_HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONTH
+_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)  # "Q3", "first quarter"
+_HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
+_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:this|19|20)", re.IGNORECASE)  # "H1", "second half of 2023"
+# LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
+_HINT_LATER = (re.compile(r"[sykhr]\s+(?:later|after\s+that|on)\b", re.IGNORECASE),
+               re.compile(r"(?:day|week|month|year)s?\s+(?:later|after\s+that|on)\b", re.IGNORECASE))
+_PART_ENDS = frozenset("yYdDeEfF")   # last letters of PART_YEAR's words: early, mid, late, end of...
+_REL_MONTH_PREPS = ("in", "since", "during", "early", "mid", "mid-", "late", "until", "of", "from", "last",
+                    "this", "on")        # REL_MONTH's words before a month, lowercased
 
 _FUTURE_PREFIX = re.compile(
     r"\b(?:by|until|till|before|not\s+until|no\s+later\s+than|ahead\s+of|in\s+time\s+for)\s+"
@@ -279,10 +293,37 @@ def _later_months(match: re.Match[str]) -> int:
     return {"day": 0, "week": count // 4, "month": count, "year": 12 * count}[unit]
 
 
+def _month_after_prep(text: str) -> bool:
+    """A month name right after one of REL_MONTH's words (and spaces): needed for a REL_MONTH match."""
+    return any(text[:m.start()].rstrip()[-6:].lower().endswith(_REL_MONTH_PREPS)
+               for m in _HINT_MONTH.finditer(text))
+
+
+def _year_after_part(text: str) -> bool:
+    """A year after spaces or hyphens that follow a letter PART_YEAR's words end with: needed
+    for a PART_YEAR match ("mid-2023", "the end of 2023")."""
+    for m in _HINT_YEAR.finditer(text):
+        k = m.start()
+        while k and (text[k - 1] == "-" or text[k - 1].isspace()):
+            k -= 1
+        if k < m.start() and text[k - 1:k] in _PART_ENDS:
+            return True
+    return False
+
+
+def _scan(pattern: re.Pattern[str], text: str, possible: bool) -> Iterable[re.Match[str]]:
+    """The matches of ``pattern``, or none without running it when its hints ruled it out."""
+    return pattern.finditer(text) if possible else ()
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in text order."""
     col = _Collector(text)
-    for match in FULL_DATE.finditer(text):
+    has_year = _HINT_YEAR.search(text) is not None
+    has_month = _HINT_MONTH.search(text) is not None
+    has_quarter = _HINT_QUARTER.search(text) is not None
+    has_half = _HINT_HALF.search(text) is not None
+    for match in _scan(FULL_DATE, text, has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)):
         day = _full_date(match)
         if day is None:
             continue
@@ -292,49 +333,49 @@ def find_mentions(text: str) -> list[Mention]:
         embedded = not line_rest.strip() and EMBED_POST.search(text[line_start:match.start()].rstrip())
         idx = month_index(day.year, day.month)
         col.add(match, "day", 1.5 if embedded else 1.2, start=idx, end=idx, day=day)
-    for match in QUARTER_YEAR.finditer(text):
+    for match in _scan(QUARTER_YEAR, text, has_year and has_quarter):
         year = int(next(match.group(g) for g in ("y1", "y2", "y3", "y4") if match.group(g)))
         raw = next(match.group(g) for g in ("q1", "q2", "o3", "o4") if match.group(g))
         quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         start = month_index(year, 3 * quarter - 2)
         col.add(match, "part", 0.9, start=start, end=start + 2)
-    for match in HALF_YEAR.finditer(text):
+    for match in _scan(HALF_YEAR, text, has_year and has_half):
         year = int(next(match.group(g) for g in ("y1", "y2", "y3") if match.group(g)))
         raw = next(match.group(g) for g in ("h1", "h2", "o3") if match.group(g))
         half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         start = month_index(year, 6 * half - 5)
         col.add(match, "part", 0.8, start=start, end=start + 5)
-    for match in MONTH_YEAR.finditer(text):
+    for match in _scan(MONTH_YEAR, text, has_year and has_month):
         idx = month_index(int(match.group("y")), _month_number(match.group("m")))
         col.add(match, "month", 1.0, start=idx, end=idx)
-    for match in PART_YEAR.finditer(text):
+    for match in _scan(PART_YEAR, text, has_year and _year_after_part(text)):
         year = int(match.group("y"))
         part = match.group("part").lower()
         first = 1 if "early" in part or "beginning" in part or "start" in part else (
             5 if "mid" in part or "middle" in part else 9)
         start = month_index(year, first)
         col.add(match, "year", 0.6, start=start, end=start + 3)
-    for match in YEAR.finditer(text):
+    for match in _scan(YEAR, text, has_year):
         before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
         if _QUANTITY_PREFIX.search(before) or _UNIT_AFTER.match(after):
             continue
         year = int(match.group("y"))
         col.add(match, "year", 0.5, start=month_index(year, 1), end=month_index(year, 12))
-    for match in REL_HALF.finditer(text):
+    for match in _scan(REL_HALF, text, has_half):
         raw = match.group("o") or match.group("h")
         half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         col.add(match, "rel-part", 0.6, rel_month=6 * half - 5, rel_span=6, this_year=bool(match.group("o")))
-    for match in REL_QUARTER.finditer(text):
+    for match in _scan(REL_QUARTER, text, has_quarter):
         raw = match.group("q1") or match.group("o2")
         quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         col.add(match, "rel-part", 0.5, rel_month=3 * quarter - 2, rel_span=3,
                 this_year=bool(match.group("thisyear")))
-    for match in REL_MONTH.finditer(text):
+    for match in _scan(REL_MONTH, text, has_month and _month_after_prep(text)):
         if match.group("m") == "May" and match.group("prep").lower() not in ("in", "since", "during", "early",
                                                                             "mid", "mid-", "late", "last"):
             continue
         back = 1 if match.group("lastyear") else 0
         col.add(match, "rel-month", 0.6, rel_month=_month_number(match.group("m")), rel_year_back=back)
-    for match in LATER.finditer(text):
+    for match in _scan(LATER, text, all(hint.search(text) is not None for hint in _HINT_LATER)):
         col.add(match, "later", 0.8, rel_span=_later_months(match))
     return sorted(col.found, key=lambda m: m.pos)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 
@@ -80,6 +81,9 @@ _TOKEN = re.compile(
     r"|[A-Za-z0-9]+(?:[&\-][A-Za-z0-9]+)*(?:['’]s\b|['’](?=\s))?"  # words, possessives
     r"|[.!?:;,()\[\]\"“”‘’—–]|\n")
 _CAMEL = re.compile(r"[a-z][A-Z]")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z0-9]*\b")
+_POSSESSIVES = ("'s", "’s", "'", "’")
 _SENTENCE_END = frozenset(".!?:\n")
 _QUOTES = frozenset("\"“”‘’(")
 
@@ -109,15 +113,20 @@ def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok))
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_word(tok: str) -> bool:
+    """A capitalised word (or a number with capitals, "5G") that is not a person title."""
+    return tok[0].isalnum() and _is_cap(tok) and not _is_title(tok)
+
+
 def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
     """Runs of capitalised words, split at titles, possessives and punctuation."""
-    toks = [m.group() for m in _TOKEN.finditer(text)]
+    toks = _TOKEN.findall(text)
+    named = list(map(_name_word, toks))
     out: list[_Chunk] = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if not (tok[0].isalnum() and _is_cap(tok)) or _is_title(tok):
-            i += 1
+    end = 0                       # tokens before this belong to the previous chunk
+    for i in [i for i, yes in enumerate(named) if yes]:
+        if i < end:
             continue
         j = i
         words: list[str] = []
@@ -128,7 +137,7 @@ def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
                 words.append(tok)
                 j += 1
                 continue
-            if not (tok[0].isalnum() and _is_cap(tok)) or _is_title(tok):
+            if not named[j]:
                 break
             word, ended = _clean(tok)
             words.append(word)
@@ -140,9 +149,9 @@ def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
             k -= 1
         initial = k < 0 or toks[k] in _SENTENCE_END
         out.append(_Chunk(words, offset + i, initial, headline,
-                          [t.lower() for t in toks[max(0, i - 3):i]],
-                          [t.lower() for t in toks[j:j + 3]]))
-        i = max(j, i + 1)
+                          list(map(str.lower, toks[max(0, i - 3):i])),
+                          list(map(str.lower, toks[j:j + 3]))))
+        end = max(j, i + 1)
     return out
 
 
@@ -153,16 +162,17 @@ def _is_title(tok: str) -> bool:
 
 def _clean(tok: str) -> tuple[str, bool]:
     """Drop a possessive or a lowercase hyphen tail ("Tencent-owned"); True ends the chunk."""
-    for mark in ("'s", "’s", "'", "’"):
-        if tok.endswith(mark):
-            return tok[: -len(mark)], True
+    if tok.endswith(_POSSESSIVES):
+        for mark in _POSSESSIVES:
+            if tok.endswith(mark):
+                return tok[: -len(mark)], True
     if "-" in tok:
         parts = tok.split("-")
         if parts[-1].islower():
             while parts and parts[-1].islower():
                 parts.pop()
             return "-".join(parts) or tok, True
-    if re.fullmatch(r"(?:[A-Z]\.){2,}", tok):
+    if "." in tok and _DOTTED.fullmatch(tok):
         return tok.replace(".", ""), False
     return tok, False
 
@@ -259,7 +269,7 @@ def _org_signal(words: list[str]) -> bool:
 
 def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:
     """Organisations named in the story, most salient first (headline, then frequency)."""
-    lower_words = {m.group() for m in re.finditer(r"\b[a-z][a-z0-9]*\b", f"{title}\n{text}")}
+    lower_words = set(_LOWER_WORD.findall(f"{title}\n{text}"))
     chunks = _chunks(title, True, 0) + _chunks(text, False, 1_000_000)
     names: list[tuple[_Chunk, list[str]]] = []
     person_words: set[str] = set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .headline import is_title_like
 from .textnorm import ends_sentence, fold
@@ -31,9 +32,12 @@ class Unit:
     gap_before: bool = True            # a blank line (or file start) precedes the unit
     gap_after: bool = True             # a blank line (or file end) follows the unit
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The unit's text: joined with spaces (lists: items joined by newlines)."""
+        """The unit's text: joined with spaces (lists: items joined by newlines).
+
+        Computed once, on first use: build_units hands out units with their parts final.
+        """
         if self.kind == "list":
             return "\n".join(self.parts)
         return " ".join(p.strip() for p in self.parts)

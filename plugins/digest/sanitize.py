@@ -15,12 +15,13 @@ import nh3
 # Removed outright: C0/C1 controls except \t and \n (\r is handled as a newline,
 # \v \f and NEL become spaces), lone surrogates, the XML-invalid U+FFFE/U+FFFF,
 # noncharacters, and bidi embedding/override/isolate controls (spoofing).
-_CONTROL_CHARS = (
+_CONTROL_BMP = (
     "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
     "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\u202a-\u202e\u2066-\u2069"
-    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
 )
+_CONTROL_ASTRAL = "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+_CONTROL_CHARS = _CONTROL_BMP + _CONTROL_ASTRAL
 # Invisible characters removed without counting them as problems.
 # ZWJ/ZWNJ (U+200C/U+200D) are kept: they carry meaning in emoji and in
 # Persian/Indic scripts.
@@ -34,6 +35,11 @@ _SPACE_CHARS = (
 
 _CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 _ANY_RE = re.compile(f"\r\n?|[{_CONTROL_CHARS}{_ZERO_WIDTH_CHARS}{_SPACE_CHARS}]")
+# Cheaper tests for "_ANY_RE matches somewhere" (a class holding astral characters is slow to
+# scan): the ASCII characters it matches, its characters below U+10000, and the astral ones.
+_ASCII_ANY_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_BMP_ANY_RE = re.compile(f"[\r{_CONTROL_BMP}{_ZERO_WIDTH_CHARS}{_SPACE_CHARS}]")
+_ASTRAL_ANY_RE = re.compile(f"[{_CONTROL_ASTRAL}]")
 _SPACE_SET = frozenset(_SPACE_CHARS)
 _CONTROL_AS_SPACE = frozenset("\x0b\x0c\x85")
 
@@ -46,13 +52,20 @@ def _replacement(ch: str) -> str:
     return ""
 
 
+def _needs_cleaning(s: str) -> bool:
+    """Whether ``_ANY_RE`` matches somewhere in ``s``."""
+    if s.isascii():
+        return _ASCII_ANY_RE.search(s) is not None
+    return _BMP_ANY_RE.search(s) is not None or (max(s) > "\uffff" and _ASTRAL_ANY_RE.search(s) is not None)
+
+
 def clean_text_counted(s: str) -> tuple[str, int]:
     """``clean_text`` plus the number of control/XML-invalid characters it removed or replaced.
 
     Zero-width characters and odd spaces are normalised silently (they are
     normal in scraped text); only control-like characters are counted.
     """
-    if _ANY_RE.search(s) is None:
+    if not _needs_cleaning(s):
         return s, 0
     controls = len(_CONTROL_RE.findall(s)) + sum(s.count(c) for c in _CONTROL_AS_SPACE)
     return _ANY_RE.sub(lambda m: _replacement(m.group()), s), controls

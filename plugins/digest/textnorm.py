@@ -3,11 +3,17 @@
 `normalize_line` is the key used to spot repeated lines (within a file and
 across the corpus); the other helpers split text into words, content-word
 stems and capitalised names, and tell whether a line ends a sentence.
+
+Several stages ask for the words, stems or names of the same paragraph, so the
+per-text results are memoised (a bounded cache per process); the public
+functions hand out fresh lists. ASCII text skips Unicode normalisation, which
+cannot change it.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -35,27 +41,54 @@ yourselves also still already one two three new many well back get got make made
 """.split())
 
 _WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
-_TERMINAL = re.compile(r"""[.!?…:;]["'”’)\]]*$|[.!?]["'”’)\]]+$""")
+_NAME_EDGE = "\"'()[],;:“”‘’"        # stripped from a token before it is taken as a name
+_CLOSERS = "'\"”’)"                  # may follow the punctuation that ends a sentence
+_SENTENCE_MARKS = (".", "!", "?", ":")
+CACHE_TEXTS = 4096                   # texts whose words, stems and names are memoised
+CACHE_WORDS = 1 << 16                # and single words' stems and name readings
+_TERMINALS = (".", "!", "?", "…", ":", ";")    # sentence or clause-closing punctuation
+_TERMINAL_CLOSERS = "\"'”’)]"                  # quotes and brackets that may follow it
 
 # A news dateline opening a paragraph: "SHENZHEN, March 14, 2024 —", "BEIJING (Reuters) -".
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Za-z0-9][\w. ]{0,30}){0,3}\s*(\(\w+\))?\s*(--|—|–|-|:)\s+(?=\S)")
 
 
+def _nfkc_quotes(text: str) -> str:
+    """NFKC and straight quotes; ASCII text is already in that form."""
+    return text if text.isascii() else _nfkc_quotes_unicode(text)
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _nfkc_quotes_unicode(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
 def normalize_line(text: str) -> str:
     """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return " ".join(_nfkc_quotes(text).split()).lower()
 
 
 def fold(text: str) -> str:
     """NFKC and straight quotes, case kept (for pattern matching on raw lines)."""
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES).strip()
+    return _nfkc_quotes(text).strip()
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def word_total(text: str) -> int:
+    """How many whitespace-separated tokens the folded text has."""
+    return len(fold(text).split())
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
 
 
 def words(text: str) -> list[str]:
     """The alphabetic word tokens of a text, case kept."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
 
 
 def stem(word: str) -> str:
@@ -66,41 +99,63 @@ def stem(word: str) -> str:
     return w.strip("'-")[:6]
 
 
+@lru_cache(maxsize=CACHE_WORDS)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word (3+ letters, not a stopword), else None."""
+    lw = word.lower()
+    if len(lw) >= 3 and lw not in STOPWORDS:
+        return stem(lw)
+    return None
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _content_stems(text: str) -> tuple[str, ...]:
+    return tuple(s for s in map(_content_stem, _words(text)) if s is not None)
+
+
 def content_stems(text: str) -> list[str]:
     """Prefix-stemmed content words (no stopwords, 3+ letters) of a text."""
-    out = []
-    for w in words(text):
-        lw = w.lower()
-        if len(lw) >= 3 and lw not in STOPWORDS:
-            out.append(stem(lw))
-    return out
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=CACHE_WORDS)
+def _token_name(tok: str) -> tuple[str | None, bool]:
+    """The name a whitespace token gives when it does not open a sentence (None: not a name),
+    and whether the token ends a sentence."""
+    core = tok.strip(_NAME_EDGE)
+    if core.endswith("'s"):
+        core = core[:-2]
+    name = None
+    if len(core) > 1 and core[0].isupper() and core.lower() not in STOPWORDS and any(c.isalpha() for c in core):
+        name = core.lower().strip(".-")
+    return name, tok.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or tok in ("-", "—")
+
+
+@lru_cache(maxsize=CACHE_TEXTS)
+def _names(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    prev_end = True
+    for name, ends in map(_token_name, fold(text).split()):
+        if name is not None and not prev_end:
+            out.append(name)
+        prev_end = ends
+    return tuple(out)
 
 
 def names(text: str) -> list[str]:
     """Capitalised tokens that do not open a sentence (a cheap named-entity proxy)."""
-    out: list[str] = []
-    prev_end = True
-    for m in re.finditer(r"\S+", fold(text)):
-        tok = m.group(0)
-        core = tok.strip("\"'()[],;:“”‘’")
-        if core.endswith("'s"):
-            core = core[:-2]
-        if (not prev_end and len(core) > 1 and core[0].isupper()
-                and core.lower() not in STOPWORDS and any(c.isalpha() for c in core)):
-            out.append(core.lower().strip(".-"))
-        prev_end = bool(re.search(r"[.!?:]['\"”’)]*$", tok)) or tok in {"-", "—"}
-    return out
+    return list(_names(text))
 
 
 def stopword_ratio(text: str) -> float:
     """Share of word tokens that are English function words."""
-    ws = [w.lower() for w in words(text)]
+    ws = _words(text)
     if not ws:
         return 0.0
-    return sum(w in STOPWORDS for w in ws) / len(ws)
+    return sum(map(STOPWORDS.__contains__, map(str.lower, ws))) / len(ws)
 
 
 def ends_sentence(text: str) -> bool:
     """True when a line ends with sentence (or clause-closing) punctuation."""
-    return bool(_TERMINAL.search(fold(text)))
+    return fold(text).rstrip(_TERMINAL_CLOSERS).endswith(_TERMINALS)
 

@@ -118,6 +118,7 @@ class TopicResult:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     """Fold simple English plurals so "chips" matches "chip" and "batteries" "battery"."""
     if len(word) > 4 and word.endswith("ies"):
@@ -129,7 +130,7 @@ def _fold(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lowercase folded word tokens; punctuation and hyphens separate words."""
-    return [_fold(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
+    return list(map(_fold, _WORD.findall(text.lower().replace("’", "'"))))
 
 
 def _parse_term(spec: str) -> tuple[str, float]:
@@ -143,8 +144,9 @@ def _parse_term(spec: str) -> tuple[str, float]:
     return spec.strip(), 1.0
 
 
-# (topic, term label, weight) entries for each token n-gram
-_Index = tuple[dict[tuple[str, ...], list[tuple[str, str, float]]], int]
+# (topic, term label, weight) entries for each token n-gram, the longest n-gram's length,
+# and the words an n-gram can start with
+_Index = tuple[dict[tuple[str, ...], list[tuple[str, str, float]]], int, frozenset[str]]
 
 
 @lru_cache(maxsize=8)
@@ -160,7 +162,7 @@ def _index(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
                 continue
             grams.setdefault(gram, []).append((topic, term, weight))
             longest = max(longest, len(gram))
-    return grams, longest
+    return grams, longest, frozenset(gram[0] for gram in grams)
 
 
 def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -169,9 +171,9 @@ def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]]
 
 def _count(words: list[str], index: _Index) -> Counter[tuple[str, ...]]:
     """Count every term n-gram occurrence in ``words`` (overlapping terms all count)."""
-    grams, longest = index
+    grams, longest, firsts = index
     found: Counter[tuple[str, ...]] = Counter()
-    for i in range(len(words)):
+    for i in [i for i, word in enumerate(words) if word in firsts]:
         for n in range(1, min(longest, len(words) - i) + 1):
             gram = tuple(words[i:i + n])
             if gram in grams:

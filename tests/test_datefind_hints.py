@@ -1,0 +1,41 @@
+"""find_mentions skips a date pattern when a cheap hint says it cannot match: the hints must
+never rule out a real mention, whatever the case, spacing or punctuation around it."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest import datefind as df
+
+PIECES = st.sampled_from([
+    "in", "In", "since", "during", "early", "EARLY", "mid", "mid-", "Mid", "late", "the end of", "End of",
+    "the beginning of", "the middle of", "first", "Second", "third", "fourth", "1st", "4th", "quarter",
+    "QUARTER", "half", "Half", "H1", "h2", "Q1", "q3", "FY", "of", "this year", "last year", "later",
+    "after that", "on", "day", "days", "Weeks", "month", "YEARS", "two", "a few", "nearly", "January",
+    "May", "Sept.", "Dec", "March", "2019", "2023", "1987", "2024-03-05", "2020/1/2", "15", "30th",
+    ",", ".", "(@user)", "will", "by", "founded", "about", "%", "'s", "headquarters", "K", "ſ", "İ"])
+GAPS = st.sampled_from([" ", " ", "", "-", "\n", "  ", "\u00a0", "\u2003", "\t"])
+TEXT = st.lists(st.tuples(PIECES, GAPS), max_size=14).map(lambda parts: "".join(p + g for p, g in parts))
+
+
+def _without_hints(text: str) -> list[df.Mention]:
+    """find_mentions running every pattern whatever its hints say."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(df, "_scan", lambda pattern, text, possible: pattern.finditer(text))
+        return df.find_mentions(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_hints_never_hide_a_mention(text: str) -> None:
+    assert df.find_mentions(text) == _without_hints(text)
+
+
+def test_each_kind_of_mention_is_found() -> None:
+    text = ("Founded in early 2019, the firm shipped in Q3 2023 and the second half of 2022. "
+            "On May 30, 2023 it listed; sales rose in mid-April, then in the first quarter, and "
+            "two years later it doubled. Revenue for H1 rose. By the end of 2024 it plans more.")
+    assert df.find_mentions(text) == _without_hints(text)
+    assert sorted({m.kind for m in df.find_mentions(text)}) == ["day", "later", "part", "rel-month",
+                                                                "rel-part", "year"]
