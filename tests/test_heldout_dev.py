@@ -13,10 +13,6 @@ from conftest import ROOT, SHARED, build
 
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 SCORER = SHARED / "eval" / "score.py"
-# Articles of the one layout the splitter cannot yet separate: untitled 3-4 paragraph stories
-# with no chrome, datelines or other cues between them (d_short_stream.txt).
-KNOWN_MISSING = {a["id"] for a in json.loads((HELDOUT / "gold.json").read_text())
-                 ["sources"]["d_short_stream.txt"]["articles"]}
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +33,10 @@ def test_content_kept_and_nothing_leaks_or_repeats(scores: dict) -> None:
     assert scores["duplicate_posts"] == 0, scores
 
 
-def test_every_article_outside_the_known_hard_layout_is_recovered(scores: dict) -> None:
-    assert set(scores["missing_articles"]) <= KNOWN_MISSING, scores["missing_articles"]
+def test_every_article_is_recovered(scores: dict) -> None:
+    assert not scores["missing_articles"], scores["missing_articles"]
     assert scores["source_titles_kept"].split("/")[0] == scores["source_titles_kept"].split("/")[1]
 
 
-@pytest.mark.xfail(strict=True, reason="d_short_stream.txt: short untitled stories without cues are merged")
 def test_segmentation_f1_target(scores: dict) -> None:
     assert scores["segmentation_f1"] >= 0.93, scores

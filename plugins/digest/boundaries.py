@@ -7,11 +7,14 @@ Two layouts:
   its shape (length, a question mark), lexical cohesion across it and the
   overlap of its words and the names that follow with the story so far.
 * untitled: stories are glued back to back. Each gap between paragraphs gets
-  a score from the TextTiling depth of lexical cohesion, how many of the
-  following names are new, lede cues (digest openings, datelines) and
-  continuation cues (an opening pronoun or connective, a quote going on);
-  dynamic programming then picks the best set of boundaries, with a minimum
-  story length and a per-boundary cost.
+  a score from how alike the paragraphs on either side are, lede cues
+  (digest openings, datelines, the lede shape rated in lede.py: a long
+  one-sentence paragraph introducing a name, a source or a day, opening
+  with words the paragraphs before never used) and continuation cues (an
+  opening pronoun, connective or definite description, a quote going on);
+  dynamic programming then picks the best set of boundaries, scoring each
+  story by how well its paragraphs fit together, with a minimum story
+  length and a per-boundary cost.
 
 In both layouts the start and the end of a repeated run of paragraphs (the
 same article pasted twice) is a boundary, and a separator line ("---",
@@ -27,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
+from .lede import lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
 WINDOW = 3
@@ -39,6 +43,7 @@ MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
 BYLINE_BEFORE = 1.0      # untitled layout: a byline dropped just before a paragraph opens a story
 CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) between two paragraphs
+LEDE_WEIGHT = 0.5        # untitled layout: per point of lede shape (see lede.py)
 SEPARATOR_BEFORE = 3.0   # a separator line ("---", "* * *") just before a headline or paragraph
 INTERVIEW_QUESTIONS = 2  # questions already asked in a story: further ones are the interview going on
 SEPARATOR = "boilerplate:separator"
@@ -153,19 +158,21 @@ def _median_gap(body: list[int], bags: dict[int, Counter[str]]) -> float:
 def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
-    Cues: lede openings, opening pronouns/connectives, a quote going on, a
-    short paragraph,
-    and its similarity to the paragraph before it.
+    Cues: lede openings (digest greetings, datelines, the lede shape of
+    lede.py), chrome or a separator dropped in the gap, opening
+    pronouns/connectives, a quote going on, a short paragraph, and its
+    similarity to the paragraph before it.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
     adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
     typical = statistics.median(adjacent) if adjacent else 0.0
+    ledes = lede_scores([paras[k].text for k in body])
     out: list[float | None] = [None] * len(body)
     for pos in range(1, len(body)):
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
             continue                    # a subhead's section is never cut short
         text = paras[body[pos]].text
-        b = 0.25 * lede_cue(text)
+        b = 0.25 * lede_cue(text) + LEDE_WEIGHT * ledes[pos]
         chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
         if SEPARATOR in chrome:
             b += SEPARATOR_BEFORE

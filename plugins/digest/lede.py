@@ -1,0 +1,112 @@
+"""Lede and continuation shape of a paragraph's opening, for untitled story boundaries.
+
+A news story's first paragraph introduces its subject from scratch: it is
+often one long sentence (the "inverted pyramid" lede), it presents a name
+with a description set off by commas ("Name, a maker of ..., opened"), it
+attributes the news to a source ("according to a report", "..., the
+ministry said.") or dates it ("on Monday"), and its opening words name
+things the paragraphs just before it never mentioned. A paragraph that
+carries a story on refers back instead: it opens with a definite description
+("The company", "The deal") or repeats a word or name from the paragraphs
+just before it. Words used all over the file (the beat the whole dump is
+about) are not taken as references.
+
+`lede_scores` rates every paragraph of a file in one pass: each paragraph's
+terms are computed once and compared with those of the few paragraphs before
+it only, so the cost grows linearly with the file.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .headline import sentences
+from .textnorm import DATELINE, STOPWORDS, content_stems, fold, words
+
+SHORT_LEDE = 12         # words: a one-sentence paragraph this short says nothing about being a lede
+LONG_LEDE = 28          # words: a one-sentence paragraph this long reads fully as a lede (scaled in between)
+APPOSITIVE_HEAD = 5     # words at most before the comma that opens a name's description
+OPENING = 8             # words of a paragraph's opening that may refer back
+LOOKBACK = 3            # paragraphs an opening may refer back to
+COMMON_SHARE = 0.2      # a term in more than this share of the file's paragraphs (and in more
+                        # paragraphs than one story's opening looks back over) ties nothing together
+CUE = 0.5               # each lede cue: an introduced name, a named source, a day
+CONTINUES = -1.0        # a paragraph that refers back
+
+_APPOSITIVE = re.compile(r"^(?P<head>[^,;:]{1,80}?),\s+(?:a|an|the)\s[^,]{3,200},\s+(?P<verb>\w+)")
+_SPEECH = re.compile(r"^(?:said|says|told|tells|added|adds|noted|notes|argued|argues|warned|warns|wrote|writes)$", re.I)
+_SOURCE = re.compile(
+    r"\baccording to (?:a|an)\b|,\s+(?:the\s+|a\s+|an\s+)?[^,\"“”]{3,60}\s(?:said|says|announced|reported)"
+    r"(?:\s+(?:on|in)\s[^,]{2,30})?[.!]?$", re.I)
+_DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_DEFINITE = re.compile(r"^[\"'“‘]?[Tt]he\s+[a-z]")
+_ADVERB = re.compile(r"ly$|^(?:today|yesterday|tonight|overall|elsewhere|earlier|later|again|instead|indeed)$")
+
+
+def vocabulary(texts: list[str]) -> frozenset[str]:
+    """Words written in lower case somewhere in the file (so not proper names)."""
+    return frozenset(w for t in texts for w in words(t) if w.islower())
+
+
+def _names_a_subject(head: str, vocab: frozenset[str]) -> bool:
+    """The words before an appositive comma end in a proper name ("Skylark Air", "Data centres in Ulanqab")."""
+    ws = head.split()
+    if not 1 <= len(ws) <= APPOSITIVE_HEAD:
+        return False
+    last = ws[-1].strip("\"'“”‘’()")
+    if not last[:1].isupper():
+        return False
+    if len(ws) > 1:
+        return True
+    low = last.lower()
+    return not (low in STOPWORDS or low in vocab or _ADVERB.search(low))
+
+
+def appositive_intro(first: str, vocab: frozenset[str]) -> bool:
+    """The first sentence introduces a name with a description between commas, and the name acts.
+
+    A described name that only speaks ("Name, an analyst at ..., said") is a
+    voice quoted inside a story rather than its subject.
+    """
+    m = _APPOSITIVE.match(first)
+    return bool(m) and _names_a_subject(m.group("head"), vocab) and not _SPEECH.match(m.group("verb"))
+
+
+def definite_opening(text: str) -> bool:
+    """The paragraph opens with a definite description ("The company ...") that points back."""
+    return bool(_DEFINITE.match(fold(text)))
+
+
+def lede_score(text: str, vocab: frozenset[str], refers: bool) -> float:
+    """How much a paragraph reads as a story's lede (positive) or a continuation (negative).
+
+    `refers`: its opening repeats a term of the paragraphs just before it.
+    """
+    s = DATELINE.sub("", fold(text))
+    sents = sentences(s)
+    if not sents or refers or definite_opening(s):
+        return CONTINUES
+    first = sents[0]
+    score = 0.0
+    if len(sents) == 1:
+        score += min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
+    score += CUE * (appositive_intro(first, vocab) + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
+    return score
+
+
+def opening_terms(text: str) -> set[str]:
+    """Content stems among the first OPENING words of a paragraph (after any dateline)."""
+    return set(content_stems(" ".join(DATELINE.sub("", fold(text)).split()[:OPENING])))
+
+
+def lede_scores(texts: list[str]) -> list[float]:
+    """`lede_score` of each paragraph of one file, each compared with the LOOKBACK paragraphs before it."""
+    vocab = vocabulary(texts)
+    bags = [set(content_stems(t)) for t in texts]
+    df = Counter(k for b in bags for k in b)
+    common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
+    out = []
+    for i, t in enumerate(texts):
+        before = set().union(*bags[max(0, i - LOOKBACK):i])
+        out.append(lede_score(t, vocab, bool((opening_terms(t) - common) & before)))
+    return out
