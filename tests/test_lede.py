@@ -1,7 +1,7 @@
 """lede.py: the lede/continuation shape of paragraph openings (fictional examples)."""
 from __future__ import annotations
 
-from digest.lede import appositive_intro, definite_opening, lede_scores, opening_terms
+from digest.lede import appositive_intro, definite_opening, lede_scores, named_subject, opening_terms
 
 VOCAB = frozenset({"however", "today", "meanwhile", "boats", "ferries"})
 
@@ -24,6 +24,14 @@ def test_appositive_intro_needs_a_name_that_acts() -> None:
     assert not appositive_intro("The operator bought four boats from Norway last year, a record for the lake.", VOCAB)
 
 
+def test_named_subject_is_a_name_of_two_words_or_more_that_acts() -> None:
+    assert named_subject("Nordvik Rail will run a night train between two capitals from December.")
+    assert named_subject("Beijing's Yizhuang district has published draft rules for robots.")
+    assert not named_subject("Nordvik said the train would leave three times a week.")       # one word
+    assert not named_subject("Developer Haldane Homes said it would consider an appeal.")     # only speaks
+    assert not named_subject("The Harbour Authority approved the plan on Friday.")           # a definite reference
+
+
 def test_definite_opening_points_back_but_a_proper_name_does_not() -> None:
     assert definite_opening("The company said the boats would arrive in May.")
     assert definite_opening("“The deal is a good one,” the mayor said.")
@@ -39,11 +47,12 @@ def test_opening_terms_skip_a_dateline_and_stop_after_the_opening() -> None:
 
 def test_a_lede_outscores_the_paragraphs_that_carry_its_story_on() -> None:
     scores = lede_scores([LEDE, FOLLOW, "Harbour Lines said the old diesel boats will be sold.", SECOND_LEDE,
-                          "It is the worst frost the union has recorded since it began its survey."])
-    _, follow, repeat, second, pronoun = scores
+                          "It is the worst frost the union has recorded since it began its survey.",
+                          "Meanwhile, growers on the southern slopes escaped with light damage to their pear trees."])
+    _, follow, repeat, second, pronoun, connective = scores
     assert follow < 0 and repeat < 0          # definite description / a name from the story repeated
+    assert pronoun < 0 and connective < 0     # an opening pronoun or connective points back
     assert second > 1.0                       # one long sentence, a named source, nothing referred back
-    assert second > max(follow, repeat, pronoun)
 
 
 def test_words_common_to_the_whole_file_are_not_references() -> None:

@@ -247,3 +247,21 @@ def test_lightly_edited_copy_is_its_own_story():
     assert [a.title for a in res.articles] == [STORY_A[0], STORY_B[0], STORY_A[0]]
     assert not any(d.reason == "boilerplate:repeated" for d in res.drops)
 
+
+
+TRAM = ["Lindholm's tram line will open in September, four years late, after the transport agency finished its tests.",
+        "The line links the central station with the hospital and the new housing districts on the eastern edge.",
+        "Trams will run every six minutes at peak times, and the agency expects forty thousand riders a day.",
+        "The agency plans to decide next spring whether to extend the line to the airport."]
+BREWERY = ["Hallstatt Brewing, the cooperative that owns the oldest brewery in the region, accepted a takeover offer "
+           "from the Danish group Kronvald on Saturday, ending 120 years of local ownership.",
+           "Members backed the deal by a narrow margin after a meeting that lasted more than four hours.",
+           "Kronvald has promised to keep brewing in the town for at least ten years."]
+
+
+def test_an_untitled_story_needs_three_paragraphs_at_the_end_of_a_file_too() -> None:
+    starts = [a.start_line for a in split_source(SourceText(path="s.txt", lines=TRAM + BREWERY)).articles]
+    assert starts == [1, 5]
+    # two paragraphs left at the end are not a story of their own, however lede-like the first one is
+    starts = [a.start_line for a in split_source(SourceText(path="s.txt", lines=TRAM + BREWERY[:2])).articles]
+    assert starts == [1]

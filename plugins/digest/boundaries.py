@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
-from .lede import lede_scores
+from .lede import is_continuation, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
 WINDOW = 3
@@ -43,19 +43,11 @@ MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
 BYLINE_BEFORE = 1.0      # untitled layout: a byline dropped just before a paragraph opens a story
 CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) between two paragraphs
-LEDE_WEIGHT = 0.5        # untitled layout: per point of lede shape (see lede.py)
+LEDE_WEIGHT = 0.6        # untitled layout: per point of lede shape (see lede.py)
 SEPARATOR_BEFORE = 3.0   # a separator line ("---", "* * *") just before a headline or paragraph
 INTERVIEW_QUESTIONS = 2  # questions already asked in a story: further ones are the interview going on
 SEPARATOR = "boilerplate:separator"
 
-_CONTINUATION = re.compile(
-    r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
-    r"however|but|and|also|meanwhile|still|yet|moreover|furthermore|instead|then|so|such|thus|"
-    r"in addition|as such|as a result|besides|for example|for instance|in fact|in other words|"
-    r"the (company|firm|startup|group|move|deal|report|decision|plan|app|platform|government|"
-    r"ministry|agency|bank|team|two|latter|former|same)|another|other|others|both|meanwhile|"
-    r"similarly|likewise|by contrast|on the other hand|otherwise|nonetheless|nevertheless|here|"
-    r"there|now|lastly|finally|first|second|third|next)\b", re.I)
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
     re.I)
@@ -69,11 +61,7 @@ class Para:
     text: str
     heading: bool        # a title-like line (headline or subhead candidate)
     chrome_before: tuple[str, ...] = ()   # drop reasons of the chrome between this and the previous live unit
-
-
-def is_continuation(text: str) -> bool:
-    """The paragraph opens with a pronoun or connective that points back."""
-    return bool(_CONTINUATION.match(fold(text)))
+    is_list: bool = False                 # a bullet list (its items have no lede or continuation shape)
 
 
 def lede_cue(text: str) -> float:
@@ -172,7 +160,7 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> l
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
             continue                    # a subhead's section is never cut short
         text = paras[body[pos]].text
-        b = 0.25 * lede_cue(text) + LEDE_WEIGHT * ledes[pos]
+        b = 0.25 * lede_cue(text) + (0.0 if paras[body[pos]].is_list else LEDE_WEIGHT * ledes[pos])
         chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
         if SEPARATOR in chrome:
             b += SEPARATOR_BEFORE
@@ -201,7 +189,8 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     gluing two subjects together lowers every paragraph's fit, cutting one
     subject in two thins out both centroids. Each story costs BOUNDARY_COST
     and cue evidence at each boundary is added. Stories are at least
-    MIN_STORY and at most MAX_STORY paragraphs long.
+    MIN_STORY (only the whole file or a repeated copy may be shorter, at the
+    end as anywhere else) and at most MAX_STORY paragraphs long.
     """
     body = [k for k, p in enumerate(paras) if not p.heading]
     if not body:
@@ -218,6 +207,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
+    opens = {0, *forced}
     best = [float("-inf")] * (n + 1)
     back = [0] * (n + 1)
     best[0] = 0.0
@@ -237,7 +227,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
                 cross += d
             others.append(cross)
             total += 2 * cross + dots[new][0]
-            if (b - a < MIN_STORY and b < n) or (b < n and bonus[b] is None):
+            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
                 continue
             fit = 0.0
             for o, d_i in enumerate(others):

@@ -30,16 +30,27 @@ OPENING = 8             # words of a paragraph's opening that may refer back
 LOOKBACK = 3            # paragraphs an opening may refer back to
 COMMON_SHARE = 0.2      # a term in more than this share of the file's paragraphs (and in more
                         # paragraphs than one story's opening looks back over) ties nothing together
+MORE_SENTENCES = 0.5    # share of the length evidence left when the lede sentence is not the whole paragraph
 CUE = 0.5               # each lede cue: an introduced name, a named source, a day
-CONTINUES = -1.0        # a paragraph that refers back
+DEFINITE = 1.0          # an opening definite description
+REFERS = 0.6            # each opening term used in the paragraphs just before (at most two count)
 
 _APPOSITIVE = re.compile(r"^(?P<head>[^,;:]{1,80}?),\s+(?:a|an|the)\s[^,]{3,200},\s+(?P<verb>\w+)")
 _SPEECH = re.compile(r"^(?:said|says|told|tells|added|adds|noted|notes|argued|argues|warned|warns|wrote|writes)$", re.I)
 _SOURCE = re.compile(
     r"\baccording to (?:a|an)\b|,\s+(?:the\s+|a\s+|an\s+)?[^,\"“”]{3,60}\s(?:said|says|announced|reported)"
-    r"(?:\s+(?:on|in)\s[^,]{2,30})?[.!]?$", re.I)
+    r"(?:\s+(?:on|in)\s[^,]{2,30})?(?:[.!]?$|,)", re.I)
+_NAMED_SUBJECT = re.compile(r"^(?!The\s)(?:[A-Z][\w'’&.\-]*\s+){2,5}(?P<verb>[a-z]\w*)")
 _DAY = re.compile(r"\bon\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _DEFINITE = re.compile(r"^[\"'“‘]?[Tt]he\s+[a-z]")
+_CONTINUATION = re.compile(
+    r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
+    r"however|but|and|also|meanwhile|still|yet|moreover|furthermore|instead|then|so|such|thus|"
+    r"in addition|as such|as a result|besides|for example|for instance|in fact|in other words|"
+    r"the (company|firm|startup|group|move|deal|report|decision|plan|app|platform|government|"
+    r"ministry|agency|bank|team|two|latter|former|same)|another|other|others|both|meanwhile|"
+    r"similarly|likewise|by contrast|on the other hand|otherwise|nonetheless|nevertheless|here|"
+    r"there|now|lastly|finally|first|second|third|next)\b", re.I)
 _ADVERB = re.compile(r"ly$|^(?:today|yesterday|tonight|overall|elsewhere|earlier|later|again|instead|indeed)$")
 
 
@@ -62,6 +73,12 @@ def _names_a_subject(head: str, vocab: frozenset[str]) -> bool:
     return not (low in STOPWORDS or low in vocab or _ADVERB.search(low))
 
 
+def named_subject(first: str) -> bool:
+    """The first sentence opens with a name of two or more words that acts ("Nordvik Rail will run")."""
+    m = _NAMED_SUBJECT.match(first)
+    return bool(m) and not _SPEECH.match(m.group("verb"))
+
+
 def appositive_intro(first: str, vocab: frozenset[str]) -> bool:
     """The first sentence introduces a name with a description between commas, and the name acts.
 
@@ -72,25 +89,31 @@ def appositive_intro(first: str, vocab: frozenset[str]) -> bool:
     return bool(m) and _names_a_subject(m.group("head"), vocab) and not _SPEECH.match(m.group("verb"))
 
 
+def is_continuation(text: str) -> bool:
+    """The paragraph opens with a pronoun or connective that points back."""
+    return bool(_CONTINUATION.match(fold(text)))
+
+
 def definite_opening(text: str) -> bool:
     """The paragraph opens with a definite description ("The company ...") that points back."""
     return bool(_DEFINITE.match(fold(text)))
 
 
-def lede_score(text: str, vocab: frozenset[str], refers: bool) -> float:
+def lede_score(text: str, vocab: frozenset[str], shared: int) -> float:
     """How much a paragraph reads as a story's lede (positive) or a continuation (negative).
 
-    `refers`: its opening repeats a term of the paragraphs just before it.
+    `shared`: how many terms of its opening the paragraphs just before it used.
     """
     s = DATELINE.sub("", fold(text))
     sents = sentences(s)
-    if not sents or refers or definite_opening(s):
-        return CONTINUES
+    if not sents:
+        return 0.0
     first = sents[0]
-    score = 0.0
-    if len(sents) == 1:
-        score += min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
-    score += CUE * (appositive_intro(first, vocab) + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
+    score = -REFERS * min(shared, 2) - DEFINITE * (definite_opening(s) or is_continuation(s))
+    length = min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
+    score += length if len(sents) == 1 else MORE_SENTENCES * length
+    introduces = appositive_intro(first, vocab) or named_subject(first)
+    score += CUE * (introduces + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
     return score
 
 
@@ -108,5 +131,5 @@ def lede_scores(texts: list[str]) -> list[float]:
     out = []
     for i, t in enumerate(texts):
         before = set().union(*bags[max(0, i - LOOKBACK):i])
-        out.append(lede_score(t, vocab, bool((opening_terms(t) - common) & before)))
+        out.append(lede_score(t, vocab, len((opening_terms(t) - common) & before)))
     return out

@@ -74,7 +74,7 @@ def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) ->
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
     paras = [Para(i, units[i].text, _is_heading(units[i]),
-                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})))
+                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})), units[i].kind == "list")
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
