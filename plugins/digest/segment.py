@@ -12,7 +12,7 @@ import re
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
 from .chrome import is_body_para, mark_chrome, repeated_runs
-from .headline import is_title_like, make_headline
+from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import Unit, build_units
 from .textnorm import fold
@@ -48,10 +48,10 @@ def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:
 
 def _is_prose(block: Block) -> bool:
     """A block that reads as article text: a full paragraph (or a long one, as in scripts written
-    without spaces), or a list of full sentences."""
+    without spaces, whose wide characters count double), or a list of full sentences."""
     if block.kind == "list":
         return any(is_body_para(item) for item in block.text.split("\n"))
-    return block.kind != "heading" and (is_body_para(block.text) or len(block.text.strip()) >= PROSE_CHARS)
+    return block.kind != "heading" and (is_body_para(block.text) or width(block.text.strip()) >= PROSE_CHARS)
 
 
 def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
