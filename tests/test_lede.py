@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from digest.lede import appositive_intro, definite_opening, lede_scores, named_subject, opening_terms
 
-VOCAB = frozenset({"however", "today", "meanwhile", "boats", "ferries"})
+FILE_TEXT = "The ferries are old; the council wants electric boats on the lake by the summer."
 
 LEDE = ("Harbour Lines, the ferry operator on Lake Mira, ordered four electric boats from a shipyard in the north "
         "on Tuesday, the largest order the yard has taken in a decade.")
@@ -13,15 +13,17 @@ SECOND_LEDE = ("Orchard growers in the Penn valley lost about a third of their a
 
 
 def test_appositive_intro_needs_a_name_that_acts() -> None:
-    assert appositive_intro(LEDE, VOCAB)
-    assert appositive_intro("Data vaults in Kellby, a town on the coast, used more water last year.", VOCAB)
+    assert appositive_intro(LEDE, FILE_TEXT)
+    assert appositive_intro("Data vaults in Kellby, a town on the coast, used more water last year.", FILE_TEXT)
     # a quoted expert described between commas is a voice inside the story
-    assert not appositive_intro("Ana Ruiz, an analyst at a shipping consultancy, said the order was overdue.", VOCAB)
-    # a sentence adverb or a common word before the comma is not a name
-    assert not appositive_intro("However, the ferries are old and break down often.", VOCAB)
-    assert not appositive_intro("Today, the operator runs six boats on the lake.", VOCAB)
+    assert not appositive_intro("Ana Ruiz, an analyst at a shipping consultancy, said the order was overdue.", FILE_TEXT)
+    # a sentence adverb, or a word the file also writes in lower case, before the comma is not a name
+    assert not appositive_intro("However, the ferries are old and break down often.", FILE_TEXT)
+    assert not appositive_intro("Today, the operator runs six boats on the lake.", FILE_TEXT)
+    assert not appositive_intro("Ferries, the oldest boats on the lake, break down often.", FILE_TEXT)
+    assert appositive_intro("Lakelink, the oldest operator on the lake, bought new boats.", FILE_TEXT)
     # too many words before the comma: a clause, not a name
-    assert not appositive_intro("The operator bought four boats from Norway last year, a record for the lake.", VOCAB)
+    assert not appositive_intro("The operator bought four boats from Norway last year, a record for the lake.", FILE_TEXT)
 
 
 def test_named_subject_is_a_name_of_two_words_or_more_that_acts() -> None:

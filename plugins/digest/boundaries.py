@@ -154,7 +154,7 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> l
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
     adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
     typical = statistics.median(adjacent) if adjacent else 0.0
-    ledes = lede_scores([paras[k].text for k in body])
+    ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
     out: list[float | None] = [None] * len(body)
     for pos in range(1, len(body)):
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):

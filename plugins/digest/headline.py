@@ -40,6 +40,8 @@ _WIDE_BREAKS = re.compile(r"[,;:、，；：](?=[^\x00-\u2fff])")
 
 def width(text: str) -> int:
     """Display width: wide (East Asian) characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -37,6 +37,7 @@ _SPACE_RUN = re.compile(r"[ \t]+")
 _ARTICLE_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t != "header")
 LISTING_PROSE = 250      # characters of <p> text that make an <article> a story rather than a teaser
 ARTICLE_SEPARATOR = "* * *"
+_ARTICLE_TAG = re.compile(r"<article[\s>]", re.I)
 
 # trafilatura's default minimum sizes make it give up on short pages and dump the
 # whole page (menus included) as one paragraph; short news items are normal here.
@@ -145,6 +146,8 @@ def _listing_blocks(html: str) -> list[list[str]]:
     Empty unless at least two outermost <article> elements each hold
     LISTING_PROSE characters of paragraph text; shorter ones (teasers) are left out.
     """
+    if len(_ARTICLE_TAG.findall(html)) < 2:
+        return []                       # not worth parsing the page a second time
     soup = BeautifulSoup(html, "html.parser")
     outer = [a for a in soup.find_all("article") if a.find_parent("article") is None]
     stories = [a for a in outer if sum(len(_norm(p.get_text(" "))) for p in a.find_all("p")) >= LISTING_PROSE]

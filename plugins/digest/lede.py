@@ -21,7 +21,7 @@ import re
 from collections import Counter
 
 from .headline import sentences
-from .textnorm import DATELINE, STOPWORDS, content_stems, fold, words
+from .textnorm import DATELINE, STOPWORDS, content_stems, fold
 
 SHORT_LEDE = 12         # words: a one-sentence paragraph this short says nothing about being a lede
 LONG_LEDE = 28          # words: a one-sentence paragraph this long reads fully as a lede (scaled in between)
@@ -54,12 +54,12 @@ _CONTINUATION = re.compile(
 _ADVERB = re.compile(r"ly$|^(?:today|yesterday|tonight|overall|elsewhere|earlier|later|again|instead|indeed)$")
 
 
-def vocabulary(texts: list[str]) -> frozenset[str]:
-    """Words written in lower case somewhere in the file (so not proper names)."""
-    return frozenset(w for t in texts for w in words(t) if w.islower())
+def written_lower(word: str, text: str) -> bool:
+    """The lower-case `word` occurs as a word of `text` (so, there, it is no proper name)."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text) is not None
 
 
-def _names_a_subject(head: str, vocab: frozenset[str]) -> bool:
+def _names_a_subject(head: str, file_text: str) -> bool:
     """The words before an appositive comma end in a proper name ("Skylark Air", "Data centres in Ulanqab")."""
     ws = head.split()
     if not 1 <= len(ws) <= APPOSITIVE_HEAD:
@@ -70,7 +70,7 @@ def _names_a_subject(head: str, vocab: frozenset[str]) -> bool:
     if len(ws) > 1:
         return True
     low = last.lower()
-    return not (low in STOPWORDS or low in vocab or _ADVERB.search(low))
+    return not (low in STOPWORDS or _ADVERB.search(low) or written_lower(low, file_text))
 
 
 def named_subject(first: str) -> bool:
@@ -79,14 +79,14 @@ def named_subject(first: str) -> bool:
     return bool(m) and not _SPEECH.match(m.group("verb"))
 
 
-def appositive_intro(first: str, vocab: frozenset[str]) -> bool:
+def appositive_intro(first: str, file_text: str) -> bool:
     """The first sentence introduces a name with a description between commas, and the name acts.
 
     A described name that only speaks ("Name, an analyst at ..., said") is a
     voice quoted inside a story rather than its subject.
     """
     m = _APPOSITIVE.match(first)
-    return bool(m) and _names_a_subject(m.group("head"), vocab) and not _SPEECH.match(m.group("verb"))
+    return bool(m) and _names_a_subject(m.group("head"), file_text) and not _SPEECH.match(m.group("verb"))
 
 
 def is_continuation(text: str) -> bool:
@@ -99,20 +99,21 @@ def definite_opening(text: str) -> bool:
     return bool(_DEFINITE.match(fold(text)))
 
 
-def lede_score(text: str, vocab: frozenset[str], shared: int) -> float:
+def lede_score(text: str, file_text: str, shared: int) -> float:
     """How much a paragraph reads as a story's lede (positive) or a continuation (negative).
 
-    `shared`: how many terms of its opening the paragraphs just before it used.
+    `text` is folded with any dateline removed; `file_text` is the whole
+    file's text; `shared`: how many terms of its opening the paragraphs just
+    before it used.
     """
-    s = DATELINE.sub("", fold(text))
-    sents = sentences(s)
+    sents = sentences(text)
     if not sents:
         return 0.0
     first = sents[0]
-    score = -REFERS * min(shared, 2) - DEFINITE * (definite_opening(s) or is_continuation(s))
+    score = -REFERS * min(shared, 2) - DEFINITE * (definite_opening(text) or is_continuation(text))
     length = min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
     score += length if len(sents) == 1 else MORE_SENTENCES * length
-    introduces = appositive_intro(first, vocab) or named_subject(first)
+    introduces = appositive_intro(first, file_text) or named_subject(first)
     score += CUE * (introduces + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
     return score
 
@@ -122,14 +123,19 @@ def opening_terms(text: str) -> set[str]:
     return set(content_stems(" ".join(DATELINE.sub("", fold(text)).split()[:OPENING])))
 
 
-def lede_scores(texts: list[str]) -> list[float]:
-    """`lede_score` of each paragraph of one file, each compared with the LOOKBACK paragraphs before it."""
-    vocab = vocabulary(texts)
-    bags = [set(content_stems(t)) for t in texts]
-    df = Counter(k for b in bags for k in b)
+def lede_scores(texts: list[str], stems: list[set[str]] | None = None) -> list[float]:
+    """`lede_score` of each paragraph of one file, each compared with the LOOKBACK paragraphs before it.
+
+    `stems`: the content stems of each paragraph, when the caller has them already.
+    """
+    if stems is None:
+        stems = [set(content_stems(t)) for t in texts]
+    df = Counter(k for b in stems for k in b)
     common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
+    file_text = "\n".join(texts)
     out = []
     for i, t in enumerate(texts):
-        before = set().union(*bags[max(0, i - LOOKBACK):i])
-        out.append(lede_score(t, vocab, len((opening_terms(t) - common) & before)))
+        s = DATELINE.sub("", fold(t))
+        before = set().union(*stems[max(0, i - LOOKBACK):i])
+        out.append(lede_score(s, file_text, len((opening_terms(s) - common) & before)))
     return out
