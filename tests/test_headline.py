@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from digest.headline import is_title_like, make_headline, shorten
-from digest.model import Block
+from digest.headline import is_title_like, make_headline, sentences, shorten, width
+from digest.model import Block, SourceText
+from digest.segment import split_source
 
 
 def para(text: str) -> Block:
@@ -67,3 +68,36 @@ def test_long_lead_is_cut_before_a_phrase_not_mid_phrase() -> None:
     title = shorten("China's central bank said digital yuan transactions reached 2.4 trillion yuan "
                     "in the first quarter of the year as more merchants accepted payments")
     assert title == "China's central bank said digital yuan transactions reached 2.4 trillion yuan"
+
+
+ZH_TITLE = "海风市开通首条无人驾驶公交线路"
+ZH_LEDE = "虚构的海风市周一开通了首条无人驾驶公交线路，全长十二公里，连接火车站和新城区。市交通局表示，车辆在试运行期间没有发生事故。"
+ZH_NEXT = "每辆车配有一名安全员，乘客可以用手机扫码乘车。交通局计划明年再开通三条线路。"
+
+
+def test_a_headline_in_a_script_without_capitals_is_title_like() -> None:
+    assert is_title_like(ZH_TITLE)
+    assert is_title_like("「海风」公交线路开通")
+    assert not is_title_like("交通局计划明年再开通三条线路。")          # a sentence, however short
+    assert not is_title_like("他说：「明年再开通三条线路。」")
+    assert not is_title_like("lowercase keyword string")
+
+
+def test_unspaced_sentences_split_at_the_ideographic_full_stop() -> None:
+    assert sentences(ZH_LEDE) == ["虚构的海风市周一开通了首条无人驾驶公交线路,全长十二公里,连接火车站和新城区。",
+                                  "市交通局表示,车辆在试运行期间没有发生事故。"]
+
+
+def test_a_made_headline_for_an_unspaced_script_is_cut_by_width() -> None:
+    title = make_headline([para(ZH_LEDE), para(ZH_NEXT)])
+    assert title == "虚构的海风市周一开通了首条无人驾驶公交线路,全长十二公里,连接火车站和新城区"
+    # past the limit (wide characters count double) it is cut at a clause break
+    assert shorten(ZH_LEDE.split("。")[0], limit=60) == "虚构的海风市周一开通了首条无人驾驶公交线路"
+    # an unbroken run is cut to the width limit
+    assert width(shorten("海风市" * 40 + "。")) == 94
+
+
+def test_a_chinese_story_keeps_its_own_headline() -> None:
+    res = split_source(SourceText(path="zh.txt", lines=[ZH_TITLE, "", ZH_LEDE, "", ZH_NEXT]))
+    (article,) = res.articles
+    assert (article.title, article.title_generated, article.title_line) == (ZH_TITLE, False, 1)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pathlib
 
-from digest.htmltext import html_to_lines
+from digest.htmltext import ARTICLE_SEPARATOR, html_to_lines
+from digest.model import SourceText
+from digest.segment import split_source
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures" / "bad"
 
@@ -55,3 +57,37 @@ def test_line_breaks_inside_paragraph_become_lines():
 def test_page_without_text_gives_no_lines():
     lines, _ = html_to_lines("<html><head><script>var a = 1;</script></head><body><style>p{}</style></body></html>")
     assert lines == []
+
+
+LISTING = pathlib.Path(__file__).parent / "fixtures" / "split" / "listing_page.html"
+HEADLINES = ["Harbour Lines orders four electric ferries for the lake crossing",
+             "Late frost costs Penn valley growers a third of their apple blossom",
+             "Lindholm tram line to open in September after four years of delays"]
+
+
+def test_listing_page_gives_every_article_with_a_separator_between() -> None:
+    lines, warnings = html_to_lines(LISTING.read_text())
+    assert warnings == []
+    assert [lines.index(h) for h in HEADLINES] == sorted(lines.index(h) for h in HEADLINES)
+    assert lines.count(ARTICLE_SEPARATOR) == 2
+    assert lines[0] == HEADLINES[0]                        # not the page title ("Latest news | ...")
+    text = "\n".join(lines)
+    assert "Harbour Wire" not in text and "Business" not in text    # site header, menu and footer left out
+    assert "Growers can apply for emergency loans" in text
+
+
+def test_listing_page_splits_into_one_story_per_article() -> None:
+    lines, _ = html_to_lines(LISTING.read_text())
+    res = split_source(SourceText(path="listing.html", lines=lines, kind="html"))
+    assert [a.title for a in res.articles] == HEADLINES
+    assert all(not a.title_generated and len(a.blocks) == 3 for a in res.articles)
+
+
+def test_teaser_articles_beside_one_story_do_not_make_a_listing() -> None:
+    story = "".join(f"<p>Sentence {n} of the only real story on this invented page, long enough to count.</p>"
+                    for n in range(5))
+    teaser = "<article><h3>Another invented headline</h3><p>A one-line teaser for it.</p></article>"
+    page = f"<html><body><article><h1>The one story</h1>{story}</article>{teaser}{teaser}</body></html>"
+    lines, _ = html_to_lines(page)
+    assert ARTICLE_SEPARATOR not in lines
+    assert "The one story" in lines and "Sentence 4 of the only real story" in "\n".join(lines)

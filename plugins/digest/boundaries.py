@@ -7,11 +7,14 @@ Two layouts:
   its shape (length, a question mark), lexical cohesion across it and the
   overlap of its words and the names that follow with the story so far.
 * untitled: stories are glued back to back. Each gap between paragraphs gets
-  a score from the TextTiling depth of lexical cohesion, how many of the
-  following names are new, lede cues (digest openings, datelines) and
-  continuation cues (an opening pronoun or connective, a quote going on);
-  dynamic programming then picks the best set of boundaries, with a minimum
-  story length and a per-boundary cost.
+  a score from how alike the paragraphs on either side are, lede cues
+  (digest openings, datelines, the lede shape rated in lede.py: a long
+  one-sentence paragraph introducing a name, a source or a day, opening
+  with words the paragraphs before never used) and continuation cues (an
+  opening pronoun, connective or definite description, a quote going on);
+  dynamic programming then picks the best set of boundaries, scoring each
+  story by how well its paragraphs fit together, with a minimum story
+  length and a per-boundary cost.
 
 In both layouts the start and the end of a repeated run of paragraphs (the
 same article pasted twice) is a boundary, and a separator line ("---",
@@ -27,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
+from .lede import is_continuation, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
 WINDOW = 3
@@ -39,18 +43,11 @@ MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
 BYLINE_BEFORE = 1.0      # untitled layout: a byline dropped just before a paragraph opens a story
 CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) between two paragraphs
+LEDE_WEIGHT = 0.6        # untitled layout: per point of lede shape (see lede.py)
 SEPARATOR_BEFORE = 3.0   # a separator line ("---", "* * *") just before a headline or paragraph
 INTERVIEW_QUESTIONS = 2  # questions already asked in a story: further ones are the interview going on
 SEPARATOR = "boilerplate:separator"
 
-_CONTINUATION = re.compile(
-    r"^[\"'“‘]?(it|its|it's|this|that|these|those|they|their|them|he|she|his|her|we|our|"
-    r"however|but|and|also|meanwhile|still|yet|moreover|furthermore|instead|then|so|such|thus|"
-    r"in addition|as such|as a result|besides|for example|for instance|in fact|in other words|"
-    r"the (company|firm|startup|group|move|deal|report|decision|plan|app|platform|government|"
-    r"ministry|agency|bank|team|two|latter|former|same)|another|other|others|both|meanwhile|"
-    r"similarly|likewise|by contrast|on the other hand|otherwise|nonetheless|nevertheless|here|"
-    r"there|now|lastly|finally|first|second|third|next)\b", re.I)
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
     re.I)
@@ -64,11 +61,7 @@ class Para:
     text: str
     heading: bool        # a title-like line (headline or subhead candidate)
     chrome_before: tuple[str, ...] = ()   # drop reasons of the chrome between this and the previous live unit
-
-
-def is_continuation(text: str) -> bool:
-    """The paragraph opens with a pronoun or connective that points back."""
-    return bool(_CONTINUATION.match(fold(text)))
+    is_list: bool = False                 # a bullet list (its items have no lede or continuation shape)
 
 
 def lede_cue(text: str) -> float:
@@ -153,19 +146,21 @@ def _median_gap(body: list[int], bags: dict[int, Counter[str]]) -> float:
 def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
-    Cues: lede openings, opening pronouns/connectives, a quote going on, a
-    short paragraph,
-    and its similarity to the paragraph before it.
+    Cues: lede openings (digest greetings, datelines, the lede shape of
+    lede.py), chrome or a separator dropped in the gap, opening
+    pronouns/connectives, a quote going on, a short paragraph, and its
+    similarity to the paragraph before it.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
     adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
     typical = statistics.median(adjacent) if adjacent else 0.0
+    ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
     out: list[float | None] = [None] * len(body)
     for pos in range(1, len(body)):
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
             continue                    # a subhead's section is never cut short
         text = paras[body[pos]].text
-        b = 0.25 * lede_cue(text)
+        b = 0.25 * lede_cue(text) + (0.0 if paras[body[pos]].is_list else LEDE_WEIGHT * ledes[pos])
         chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
         if SEPARATOR in chrome:
             b += SEPARATOR_BEFORE
@@ -194,7 +189,8 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     gluing two subjects together lowers every paragraph's fit, cutting one
     subject in two thins out both centroids. Each story costs BOUNDARY_COST
     and cue evidence at each boundary is added. Stories are at least
-    MIN_STORY and at most MAX_STORY paragraphs long.
+    MIN_STORY (only the whole file or a repeated copy may be shorter, at the
+    end as anywhere else) and at most MAX_STORY paragraphs long.
     """
     body = [k for k, p in enumerate(paras) if not p.heading]
     if not body:
@@ -211,6 +207,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
+    opens = {0, *forced}
     best = [float("-inf")] * (n + 1)
     back = [0] * (n + 1)
     best[0] = 0.0
@@ -230,7 +227,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
                 cross += d
             others.append(cross)
             total += 2 * cross + dots[new][0]
-            if (b - a < MIN_STORY and b < n) or (b < n and bonus[b] is None):
+            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
                 continue
             fit = 0.0
             for o, d_i in enumerate(others):

@@ -4,10 +4,16 @@ A made headline is short (at most 110 characters), drawn from the story's own
 words, names its main subject, and never repeats the whole first paragraph:
 it is the lead sentence cut down to its main clause, or for a digest issue the
 digest's name plus its first section heading.
+
+Scripts without letter case (Chinese, Japanese, Korean, Thai, Arabic ...)
+have no capital to open a headline: a line opening with such a letter may
+be title-like too, wide (East Asian) characters count double towards the
+length limits, and the ideographic full stop ends a sentence.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 from .model import Block
@@ -27,19 +33,34 @@ _BREAKS = re.compile(
     r"following|since|marking|bringing|making|giving|where|so that|in order)\b)")
 _APPOSITIVE = re.compile(r"^(?P<subject>[A-Z][^,]{1,60}),\s+(?:a|an|the|which|who)\b[^,]{3,100},\s+(?=[a-z])")
 _PHRASE_START = re.compile(r"\s(?=(?:in|on|at|by|for|with|from|over|after|before|during|under)\s)")
-_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
+_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。!?])(?=[^\x00-\u2fff])")
+_IDEOGRAPHIC_STOP = "。"
+_WIDE_BREAKS = re.compile(r"[,;:、，；：](?=[^\x00-\u2fff])")
+
+
+def width(text: str) -> int:
+    """Display width: wide (East Asian) characters count two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _caseless_letter(ch: str) -> bool:
+    """A letter of a script without upper and lower case."""
+    return ch.isalpha() and ch.lower() == ch.upper()
 
 
 def is_title_like(text: str) -> bool:
     """A single short line shaped like a headline or subhead (no closing full stop)."""
     s = fold(text)
     ws = s.split()
-    if not 1 <= len(ws) <= 20 or len(s) > 130:
+    if not 1 <= len(ws) <= 20 or width(s) > 130:
         return False
-    if s.endswith((",", "-")) or (ends_sentence(s) and not s.rstrip("\"')]").endswith("?")):
+    if (s.endswith((",", "-")) or s.rstrip("\"')]」』").endswith(_IDEOGRAPHIC_STOP)
+            or (ends_sentence(s) and not s.rstrip("\"')]").endswith("?"))):
         return False
-    first = s.lstrip("\"'“‘([")[:1]
-    if not (first.isupper() or first.isdigit()):
+    first = s.lstrip("\"'“‘([「『《")[:1]
+    if not (first.isupper() or first.isdigit() or _caseless_letter(first)):
         return False
     return sum(1 for w in words(s) if len(w) >= 3) >= 1
 
@@ -57,9 +78,27 @@ def _trim(phrase: str) -> str:
     return " ".join(ws).rstrip(" ,;:—–-")
 
 
+def _breaks(s: str) -> list[int]:
+    """Clause breaks of a sentence (spaced scripts, and commas of unspaced ones)."""
+    return sorted([m.start() for m in _BREAKS.finditer(s)] + [m.start() for m in _WIDE_BREAKS.finditer(s)])
+
+
+def _head(s: str, limit: int) -> str:
+    """The longest start of `s` at most `limit` wide, ended at a space when there is one."""
+    used = 0
+    for end, ch in enumerate(s):
+        used += width(ch)
+        if used > limit:
+            break
+    else:
+        end = len(s)
+    out = s[:end]
+    return out.rsplit(" ", 1)[0] if " " in out else out
+
+
 def shorten(sentence: str, limit: int = TARGET) -> str:
-    """Cut a sentence down to its main clause, at most `limit` characters."""
-    s = DATELINE.sub("", sentence.strip().rstrip(".!"))
+    """Cut a sentence down to its main clause, at most `limit` wide."""
+    s = DATELINE.sub("", sentence.strip().rstrip(".!" + _IDEOGRAPHIC_STOP))
     s = re.sub(r"^(but|and|so|yet|however|still)\b,?\s+", "", s, flags=re.I)
     s = _APPOSITIVE.sub(lambda m: m.group("subject") + " ", s)
     s = s[:1].upper() + s[1:]
@@ -67,15 +106,15 @@ def shorten(sentence: str, limit: int = TARGET) -> str:
     if m and len(s[m.end():].split()) >= 5:
         rest = s[m.end():]
         s = rest[:1].upper() + rest[1:]
-    if len(s) <= limit:
+    if width(s) <= limit:
         return s
-    cuts = [m.start() for m in _BREAKS.finditer(s) if 40 <= m.start() <= limit]
+    cuts = [i for i in _breaks(s) if 40 <= width(s[:i]) <= limit]
     if cuts:
         return _trim(s[:cuts[0]])
     phrases = [m.start() for m in _PHRASE_START.finditer(s) if 40 <= m.start() <= limit]
     if phrases:
         return _trim(s[:phrases[-1]])
-    return _trim(s[:limit].rsplit(" ", 1)[0])
+    return _trim(_head(s, limit))
 
 
 def _top_name(body: list[str]) -> str | None:
@@ -119,7 +158,12 @@ def make_headline(blocks: list[Block]) -> str:
                 choice = s
                 break
     title = shorten(choice)
-    if normalize_line(title) == normalize_line(paras[0]) or len(title) < 8:
-        cuts = [m.start() for m in _BREAKS.finditer(title) if m.start() >= 25]
-        title = _trim(title[:cuts[-1]]) if cuts else _trim(" ".join(title.split()[:-2]))
+    if normalize_line(title) == normalize_line(paras[0]) or width(title) < 8:
+        cuts = [i for i in _breaks(title) if width(title[:i]) >= 25]
+        if cuts:
+            title = _trim(title[:cuts[-1]])
+        elif " " in title:
+            title = _trim(" ".join(title.split()[:-2]))
+        else:                           # an unspaced script: keep the first two thirds
+            title = _trim(_head(title, 2 * width(title) // 3))
     return title

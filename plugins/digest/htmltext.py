@@ -1,10 +1,14 @@
-"""Turn a scraped HTML page into the plain text lines of its main article.
+"""Turn a scraped HTML page into the plain text lines of its main article (or articles).
 
 trafilatura finds the main content (navigation, footers, comments and scripts
 are left out); when it finds nothing, a BeautifulSoup walk over the page with
-the obvious chrome removed is used instead. Either way the result is a list of
-text lines in the same shape as a text dump: one line per paragraph, headings
-on their own line, list items as "• item", a blank line between blocks.
+the obvious chrome removed is used instead. A listing page that holds several
+<article> elements with prose of their own (not one story with teasers for
+others) gives the text of each of them, in page order, with a separator line
+("* * *") between two articles, which the splitter takes as a story boundary.
+Either way the result is a list of text lines in the same shape as a text
+dump: one line per paragraph, headings on their own line, list items as
+"• item", a blank line between blocks.
 """
 from __future__ import annotations
 
@@ -29,6 +33,11 @@ _BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "h1", "h2", "
                          "h6", "ul", "ol", "li", "blockquote", "pre", "table", "tr", "td", "th",
                          "dl", "dt", "dd", "figure", "figcaption", "body", "html"})
 _SPACE_RUN = re.compile(r"[ \t]+")
+# Chrome inside an <article> of a listing page (its <header> holds its headline, so stays).
+_ARTICLE_CHROME_TAGS = tuple(t for t in _CHROME_TAGS if t != "header")
+LISTING_PROSE = 250      # characters of <p> text that make an <article> a story rather than a teaser
+ARTICLE_SEPARATOR = "* * *"
+_ARTICLE_TAG = re.compile(r"<article[\s>]", re.I)
 
 # trafilatura's default minimum sizes make it give up on short pages and dump the
 # whole page (menus included) as one paragraph; short news items are normal here.
@@ -90,7 +99,12 @@ def _trafilatura_blocks(html: str) -> list[list[str]]:
 
 def _soup_blocks(html: str) -> list[list[str]]:
     soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all([*_INVISIBLE_TAGS, *_CHROME_TAGS]):
+    return _walk_blocks(soup, _CHROME_TAGS)
+
+
+def _walk_blocks(soup: Tag, chrome: tuple[str, ...]) -> list[list[str]]:
+    """Text blocks of a parsed page or element, with invisible and `chrome` tags removed."""
+    for tag in soup.find_all([*_INVISIBLE_TAGS, *chrome]):
         tag.decompose()
     blocks: list[list[str]] = []
     current: list[str] = []
@@ -126,6 +140,29 @@ def _soup_blocks(html: str) -> list[list[str]]:
     return blocks
 
 
+def _listing_blocks(html: str) -> list[list[str]]:
+    """Blocks of each story <article> of a listing page, a separator between two articles.
+
+    Empty unless at least two outermost <article> elements each hold
+    LISTING_PROSE characters of paragraph text; shorter ones (teasers) are left out.
+    """
+    if len(_ARTICLE_TAG.findall(html)) < 2:
+        return []                       # not worth parsing the page a second time
+    soup = BeautifulSoup(html, "html.parser")
+    outer = [a for a in soup.find_all("article") if a.find_parent("article") is None]
+    stories = [a for a in outer if sum(len(_norm(p.get_text(" "))) for p in a.find_all("p")) >= LISTING_PROSE]
+    if len(stories) < 2:
+        return []
+    blocks: list[list[str]] = []
+    for article in stories:
+        found = _walk_blocks(article, _ARTICLE_CHROME_TAGS)
+        if found:
+            if blocks:
+                blocks.append([ARTICLE_SEPARATOR])
+            blocks.extend(found)
+    return blocks
+
+
 def _page_title(html: str) -> str:
     meta = trafilatura.extract_metadata(html, extensive=False)
     return _norm(meta.title or "") if meta is not None else ""
@@ -142,10 +179,14 @@ def html_to_lines(html: str) -> tuple[list[str], list[str]]:
 
     Blocks are separated by one blank line; headings keep their own line;
     list items become "• item". The page title is put first when the
-    extracted text does not already start with it. Script, style, noscript
-    and iframe contents never appear.
+    extracted text does not already start with it (not on a listing page,
+    whose title names the list). Script, style, noscript and iframe contents
+    never appear.
     """
     warnings: list[str] = []
+    blocks = _listing_blocks(html)
+    if blocks:
+        return _join(blocks), warnings
     blocks = _trafilatura_blocks(html)
     if not blocks:
         blocks = _soup_blocks(html)
@@ -154,9 +195,14 @@ def html_to_lines(html: str) -> tuple[list[str], list[str]]:
     title = _page_title(html)
     if blocks and title and not any(_same_title(title, b[0]) for b in blocks[:3]):
         blocks.insert(0, [title])
+    return _join(blocks), warnings
+
+
+def _join(blocks: list[list[str]]) -> list[str]:
+    """Lines of the blocks, one blank line between two blocks."""
     lines: list[str] = []
     for block in blocks:
         if lines:
             lines.append("")
         lines.extend(block)
-    return lines, warnings
+    return lines

@@ -12,7 +12,7 @@ import re
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
 from .chrome import is_body_para, mark_chrome, repeated_runs
-from .headline import is_title_like, make_headline
+from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import Unit, build_units
 from .textnorm import fold
@@ -48,10 +48,10 @@ def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:
 
 def _is_prose(block: Block) -> bool:
     """A block that reads as article text: a full paragraph (or a long one, as in scripts written
-    without spaces), or a list of full sentences."""
+    without spaces, whose wide characters count double), or a list of full sentences."""
     if block.kind == "list":
         return any(is_body_para(item) for item in block.text.split("\n"))
-    return block.kind != "heading" and (is_body_para(block.text) or len(block.text.strip()) >= PROSE_CHARS)
+    return block.kind != "heading" and (is_body_para(block.text) or width(block.text.strip()) >= PROSE_CHARS)
 
 
 def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
@@ -74,7 +74,7 @@ def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) ->
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
     paras = [Para(i, units[i].text, _is_heading(units[i]),
-                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})))
+                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})), units[i].kind == "list")
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
