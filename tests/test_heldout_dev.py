@@ -16,24 +16,16 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SCORER = SHARED / "eval" / "score.py"
 
 
-def _articles(dev_set: str, source: str) -> set[str]:
-    return {a["id"] for a in json.loads((FIXTURES / dev_set / "gold.json").read_text())
-            ["sources"][source]["articles"]}
-
-
-# Articles of the layouts the splitter cannot yet separate:
-# heldout/d_short_stream.txt: untitled 3-4 paragraph stories with no chrome, datelines or other cues
-# between them; heldout2/g_mixed_titles_bylines.txt: untitled stories inside a titled file, which
-# are merged into the titled story before them (only a headline may start a story in a titled file).
+# Articles of the layouts the splitter cannot yet separate: heldout2/g_mixed_titles_bylines.txt,
+# untitled stories inside a titled file, which are merged into the titled story before them (only
+# a headline may start a story in a titled file).
 KNOWN_MISSING = {
-    "heldout": _articles("heldout", "d_short_stream.txt"),
+    "heldout": set(),
     "heldout2": {"tallyho-app-fine", "kinetic-scooter-exit", "rookery-translation-glasses"},
 }
 # Regression guard: the segmentation F1 each set reaches today.
-F1_FLOOR = {"heldout": 0.86, "heldout2": 0.93}
+F1_FLOOR = {"heldout": 1.0, "heldout2": 0.93}
 SETS = sorted(KNOWN_MISSING)
-SHORT_STREAM = pytest.mark.xfail(strict=True,
-                                 reason="d_short_stream.txt: short untitled stories without cues are merged")
 MIXED_TITLES = pytest.mark.xfail(strict=True, reason="g_mixed_titles_bylines.txt: untitled stories in a titled file "
                                                      "are merged into the titled story before them")
 
@@ -81,12 +73,11 @@ def test_segmentation_f1_does_not_regress(scores: Callable[[str], dict], dev_set
     assert scores(dev_set)["segmentation_f1"] >= F1_FLOOR[dev_set], scores(dev_set)
 
 
-@pytest.mark.parametrize("dev_set", [pytest.param("heldout", marks=SHORT_STREAM), "heldout2"])
+@pytest.mark.parametrize("dev_set", SETS)
 def test_segmentation_f1_target(scores: Callable[[str], dict], dev_set: str) -> None:
     assert scores(dev_set)["segmentation_f1"] >= 0.93, scores(dev_set)
 
 
-@pytest.mark.parametrize("dev_set", [pytest.param("heldout", marks=SHORT_STREAM),
-                                     pytest.param("heldout2", marks=MIXED_TITLES)])
+@pytest.mark.parametrize("dev_set", ["heldout", pytest.param("heldout2", marks=MIXED_TITLES)])
 def test_every_article_is_recovered(scores: Callable[[str], dict], dev_set: str) -> None:
     assert scores(dev_set)["missing_articles"] == [], scores(dev_set)["missing_articles"]
