@@ -16,7 +16,14 @@ from collections.abc import Iterable
 import py3langid
 
 from .model import SourceText
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
+from .textnorm import (
+    ends_sentence,
+    fold,
+    normalize_line,
+    stopword_ratio,
+    word_total,
+    words,
+)
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 
