@@ -10,6 +10,9 @@ Mentions without a year ("in mid-April", "In Q1", "the first half of this year",
 "nearly a year later") are kept relative: they are resolved against a candidate
 publication month, so the estimator in ``dating`` can score every candidate the same way.
 Months are counted as ``year * 12 + month - 1``.
+
+Most texts hold few dates, so each (slow, unanchored) pattern runs only when a cheap hint
+that every one of its matches needs (year digits, a month name, "quarter"...) is present.
 """
 from __future__ import annotations
 
