@@ -3,10 +3,9 @@ never rule out a real mention, whatever the case, spacing or punctuation around 
 from __future__ import annotations
 
 import pytest
+from digest import datefind as df
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from digest import datefind as df
 
 PIECES = st.sampled_from([
     "in", "In", "since", "during", "early", "EARLY", "mid", "mid-", "Mid", "late", "the end of", "End of",

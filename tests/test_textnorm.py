@@ -3,9 +3,15 @@ other text alike (the memoised helpers answer the same on every call)."""
 from __future__ import annotations
 
 import pytest
-
 from digest.textnorm import (
-    content_stems, ends_sentence, fold, names, normalize_line, stopword_ratio, word_total, words,
+    content_stems,
+    ends_sentence,
+    fold,
+    names,
+    normalize_line,
+    stopword_ratio,
+    word_total,
+    words,
 )
 
 

@@ -10,6 +10,9 @@ Mentions without a year ("in mid-April", "In Q1", "the first half of this year",
 "nearly a year later") are kept relative: they are resolved against a candidate
 publication month, so the estimator in ``dating`` can score every candidate the same way.
 Months are counted as ``year * 12 + month - 1``.
+
+Most texts hold few dates, so each (slow, unanchored) pattern runs only when a cheap hint
+that every one of its matches needs (year digits, a month name, "quarter"...) is present.
 """
 from __future__ import annotations
 
@@ -90,9 +93,10 @@ EMBED_POST = re.compile(r"\(@\w+\)\s*$")
 # that need it, so those are not run on it.
 _HINT_YEAR = re.compile(r"(?:19|20)\d\d")                # FULL_DATE, every *_YEAR pattern, YEAR
 _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONTH
-_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)  # "Q3", "first quarter"
 _HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
-_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:this|19|20)", re.IGNORECASE)  # "H1", "second half of 2023"
+# "Q3", "first quarter"; "H1", "second half of 2023"
+_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)
+_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:this|19|20)", re.IGNORECASE)
 # LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
 _HINT_LATER = (re.compile(r"[sykhr]\s+(?:later|after\s+that|on)\b", re.IGNORECASE),
                re.compile(r"(?:day|week|month|year)s?\s+(?:later|after\s+that|on)\b", re.IGNORECASE))
@@ -323,7 +327,8 @@ def find_mentions(text: str) -> list[Mention]:
     has_month = _HINT_MONTH.search(text) is not None
     has_quarter = _HINT_QUARTER.search(text) is not None
     has_half = _HINT_HALF.search(text) is not None
-    for match in _scan(FULL_DATE, text, has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)):
+    has_full_date = has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)
+    for match in _scan(FULL_DATE, text, has_full_date):
         day = _full_date(match)
         if day is None:
             continue

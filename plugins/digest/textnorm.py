@@ -40,14 +40,18 @@ within without won't would wouldn't yet you you'd you'll you're you've your your
 yourselves also still already one two three new many well back get got make made us via
 """.split())
 
-_WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
-_NAME_EDGE = "\"'()[],;:“”‘’"        # stripped from a token before it is taken as a name
-_CLOSERS = "'\"”’)"                  # may follow the punctuation that ends a sentence
-_SENTENCE_MARKS = (".", "!", "?", ":")
 CACHE_TEXTS = 4096                   # texts whose words, stems and names are memoised
-CACHE_WORDS = 1 << 16                # and single words' stems and name readings
-_TERMINALS = (".", "!", "?", "…", ":", ";")    # sentence or clause-closing punctuation
-_TERMINAL_CLOSERS = "\"'”’)]"                  # quotes and brackets that may follow it
+CACHE_WORDS = 1 << 16                # single words whose stem and name reading are memoised
+
+_WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
+# names(): stripped from a token before it is read as a name; a token ending in one of
+# _SENTENCE_MARKS (perhaps followed by _CLOSERS) ends a sentence
+_NAME_EDGE = "\"'()[],;:“”‘’"
+_SENTENCE_MARKS = (".", "!", "?", ":")
+_CLOSERS = "'\"”’)"
+# ends_sentence(): sentence or clause-closing punctuation, perhaps followed by quotes or brackets
+_TERMINALS = (".", "!", "?", "…", ":", ";")
+_TERMINAL_CLOSERS = "\"'”’)]"
 
 # A news dateline opening a paragraph: "SHENZHEN, March 14, 2024 —", "BEIJING (Reuters) -".
 DATELINE = re.compile(
