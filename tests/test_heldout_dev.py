@@ -26,8 +26,6 @@ KNOWN_MISSING = {
 # Regression guard: the segmentation F1 each set reaches today.
 F1_FLOOR = {"heldout": 1.0, "heldout2": 0.93}
 SETS = sorted(KNOWN_MISSING)
-MIXED_TITLES = pytest.mark.xfail(strict=True, reason="g_mixed_titles_bylines.txt: untitled stories in a titled file "
-                                                     "are merged into the titled story before them")
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +76,6 @@ def test_segmentation_f1_target(scores: Callable[[str], dict], dev_set: str) -> 
     assert scores(dev_set)["segmentation_f1"] >= 0.93, scores(dev_set)
 
 
-@pytest.mark.parametrize("dev_set", ["heldout", pytest.param("heldout2", marks=MIXED_TITLES)])
+@pytest.mark.parametrize("dev_set", SETS)
 def test_every_article_is_recovered(scores: Callable[[str], dict], dev_set: str) -> None:
     assert scores(dev_set)["missing_articles"] == [], scores(dev_set)["missing_articles"]

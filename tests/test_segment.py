@@ -265,3 +265,62 @@ def test_an_untitled_story_needs_three_paragraphs_at_the_end_of_a_file_too() -> 
     # two paragraphs left at the end are not a story of their own, however lede-like the first one is
     starts = [a.start_line for a in split_source(SourceText(path="s.txt", lines=TRAM + BREWERY[:2])).articles]
     assert starts == [1]
+
+
+TITLED_LEAD = [
+    "Moorfield Council Approves a Tram Line to the Northern Suburbs",
+    "Agnes Holloway / Riverside Post",
+    "",
+    "Moorfield's council voted on Tuesday to build a tram line from the central station to the northern "
+    "suburbs, ending a decade of arguments about how to serve the fastest-growing part of the city.",
+    "",
+    "The line will run for eleven kilometres with fourteen stops and should open in 2031. Construction "
+    "will close two main roads in stages, and shops along the route will be offered rent relief.",
+    "",
+    "Opponents had argued for cheaper express buses. The council said trams would carry more riders and "
+    "attract housing near the stops, pointing to similar lines in two neighbouring cities.",
+    "",
+]
+GLUED_STORY = [
+    "Quillon, a bakery chain with ninety shops in the west of the country, will close its central kitchen "
+    "and move bread production into each shop, according to a letter sent to staff.",
+    "",
+    "Each shop will get an oven and a trained baker by the autumn. Quillon says fresh loaves sell better "
+    "and that trucking frozen dough across the region has become too expensive.",
+    "",
+    "About forty kitchen workers will be offered jobs in the shops, and the kitchen building will be sold.",
+    "",
+]
+
+
+def _owners(res) -> list[str]:
+    return [a.blocks[0].text[:12] for a in res.articles]
+
+
+def test_untitled_story_after_a_byline_inside_a_titled_file_is_its_own_story() -> None:
+    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + GLUED_STORY
+    res = split_source(SourceText(path="m.txt", lines=lines))
+    assert _owners(res) == ["Moorfield's ", "Quillon, a b"]
+    assert [a.title_generated for a in res.articles] == [False, True]
+    assert any(d.reason == "boilerplate:byline" and d.text.startswith("Marta") for d in res.drops)
+
+
+def test_a_byline_before_a_continuation_does_not_split_a_titled_story() -> None:
+    follow = ["The council said the first trams would be ordered next spring from a manufacturer in the north, "
+              "once the national transport ministry signs off on the budget.", "",
+              "Work on the depot is due to start at the same time as the track.", ""]
+    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + follow
+    assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
+
+
+def test_an_untitled_start_inside_a_titled_file_needs_two_paragraphs_on_each_side() -> None:
+    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + GLUED_STORY[:2]
+    assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
+
+
+def test_a_lede_shaped_paragraph_on_the_same_subject_after_a_byline_does_not_split() -> None:
+    same = ["Moorfield's tram line, a project the council first proposed in 2015, will run from the central "
+            "station through the northern suburbs with fourteen stops, the council said on Tuesday.", "",
+            "Council members said the tram stops would bring housing to the northern suburbs.", ""]
+    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + same
+    assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]

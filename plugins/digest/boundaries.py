@@ -16,6 +16,12 @@ Two layouts:
   story by how well its paragraphs fit together, with a minimum story
   length and a per-boundary cost.
 
+In a titled file an untitled story may also be glued inside a titled
+section: it starts there only on strong evidence (`inner_start`): a byline
+dropped just before a lede-shaped paragraph that is less alike to the text
+before it than the file's paragraphs typically are, with enough of the section
+on each side.
+
 In both layouts the start and the end of a repeated run of paragraphs (the
 same article pasted twice) is a boundary, and a separator line ("---",
 "* * *") is strong evidence for one. In a titled interview, once a story has
@@ -46,6 +52,9 @@ CHROME_GAP = 0.4         # untitled layout: other chrome (share bar, ad, promo) 
 LEDE_WEIGHT = 0.6        # untitled layout: per point of lede shape (see lede.py)
 SEPARATOR_BEFORE = 3.0   # a separator line ("---", "* * *") just before a headline or paragraph
 INTERVIEW_QUESTIONS = 2  # questions already asked in a story: further ones are the interview going on
+INNER_SIDE = 2           # body paragraphs on each side of an untitled start inside a titled section
+INNER_LEDE = 0.5         # lede shape (lede.py) an untitled start inside a titled section needs
+INNER_COHESION = 1.0     # likeness across the cut below the file's typical likeness between paragraphs
 SEPARATOR = "boilerplate:separator"
 
 _DIGEST = re.compile(
@@ -130,7 +139,47 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score -= 1.0
         if score > 0:
             starts.append(k)
-    return starts
+    return _with_inner_starts(paras, starts, body, bags, base)
+
+
+def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int],
+                       bags: dict[int, Counter[str]], base: float) -> list[int]:
+    """Add the untitled stories glued inside titled sections (see `inner_start`)."""
+    ledes = dict(zip(body, lede_scores([paras[k].text for k in body],
+                                       [{t for t in bags[k] if t[0] != "@"} for k in body])))
+    out: list[int] = []
+    for s, e in zip(starts, starts[1:] + [len(paras)]):
+        out.append(s)
+        for k in range(s + 1, e):
+            section = [j for j in body if out[-1] <= j < e]
+            if inner_start(paras, k, section, bags, base, ledes.get(k, 0.0)):
+                out.append(k)
+    return out
+
+
+def inner_start(paras: list[Para], k: int, section: list[int], bags: dict[int, Counter[str]],
+                base: float, lede: float) -> bool:
+    """An untitled story starts at body paragraph `k` inside a titled section.
+
+    Only strong evidence counts: a byline dropped just before it (a story's
+    credit line closing the one before), straight after body text (never
+    after a subhead, nor as the answer to a question), at least INNER_SIDE
+    body paragraphs of the section on each side, the lede shape (lede.py)
+    and less likeness across the cut than the file's paragraphs typically
+    have.
+    """
+    p = paras[k]
+    if p.heading or p.is_list or "boilerplate:byline" not in p.chrome_before:
+        return False
+    if paras[k - 1].heading or _is_question(paras[k - 1].text):
+        return False
+    left = [j for j in section if j < k]
+    right = [j for j in section if j >= k]
+    if len(left) < INNER_SIDE or len(right) < INNER_SIDE or is_continuation(p.text):
+        return False
+    sim = cosine(merged([bags[j] for j in left[-WINDOW:]]), merged([bags[j] for j in right[:WINDOW]]))
+    rel = sim / base if base else 0.0
+    return lede >= INNER_LEDE and rel < INNER_COHESION
 
 
 def _is_question(text: str) -> bool:
