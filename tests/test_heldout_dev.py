@@ -16,16 +16,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SCORER = SHARED / "eval" / "score.py"
 
 
-# Articles of the layouts the splitter cannot yet separate: heldout2/g_mixed_titles_bylines.txt,
-# untitled stories inside a titled file, which are merged into the titled story before them (only
-# a headline may start a story in a titled file).
-KNOWN_MISSING = {
-    "heldout": set(),
-    "heldout2": {"tallyho-app-fine", "kinetic-scooter-exit", "rookery-translation-glasses"},
-}
-# Regression guard: the segmentation F1 each set reaches today.
-F1_FLOOR = {"heldout": 1.0, "heldout2": 0.93}
-SETS = sorted(KNOWN_MISSING)
+# Both dev sets are split exactly as their gold says: every article recovered, F1 1.0.
+DEV_SETS = ("heldout", "heldout2")
+SETS = list(DEV_SETS)
 
 
 @pytest.fixture(scope="module")
@@ -57,25 +50,14 @@ def test_content_kept_and_nothing_leaks_or_repeats(scores: Callable[[str], dict]
 
 
 @pytest.mark.parametrize("dev_set", SETS)
-def test_every_article_outside_the_known_hard_layouts_is_recovered(scores: Callable[[str], dict],
-                                                                     dev_set: str) -> None:
+def test_every_article_is_recovered_with_its_headline(scores: Callable[[str], dict], dev_set: str) -> None:
     s = scores(dev_set)
-    assert set(s["missing_articles"]) <= KNOWN_MISSING[dev_set], s["missing_articles"]
+    assert s["missing_articles"] == [], s["missing_articles"]
     for key in ("source_titles_kept", "made_titles_ok"):
         ok, total = s[key].split("/")
         assert ok == total, (key, s[key])
 
 
 @pytest.mark.parametrize("dev_set", SETS)
-def test_segmentation_f1_does_not_regress(scores: Callable[[str], dict], dev_set: str) -> None:
-    assert scores(dev_set)["segmentation_f1"] >= F1_FLOOR[dev_set], scores(dev_set)
-
-
-@pytest.mark.parametrize("dev_set", SETS)
-def test_segmentation_f1_target(scores: Callable[[str], dict], dev_set: str) -> None:
-    assert scores(dev_set)["segmentation_f1"] >= 0.93, scores(dev_set)
-
-
-@pytest.mark.parametrize("dev_set", SETS)
-def test_every_article_is_recovered(scores: Callable[[str], dict], dev_set: str) -> None:
-    assert scores(dev_set)["missing_articles"] == [], scores(dev_set)["missing_articles"]
+def test_segmentation_is_exact(scores: Callable[[str], dict], dev_set: str) -> None:
+    assert scores(dev_set)["segmentation_f1"] == 1.0, scores(dev_set)
