@@ -21,6 +21,7 @@ is cleaned first, as Pelican's ``DELETE_OUTPUT_DIRECTORY`` would, keeping
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -225,6 +226,7 @@ class DigestWriter(Writer):
                     advance(1)
                 return done
             _RENDERING = (self, pages)
+            gc.freeze()     # forked workers then share the parent's objects instead of copying them for the GC
             try:
                 chunks = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -233,6 +235,7 @@ class DigestWriter(Writer):
                         advance(len(chunk))
             finally:
                 _RENDERING = None
+                gc.unfreeze()
         return done
 
     def render_page(self, page: _Page) -> tuple[str, bool]:
