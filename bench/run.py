@@ -59,22 +59,22 @@ class Run:
     log_tail: str = ""
 
 
+def _proc_kb(path: str, field: str) -> int | None:
+    """The kB value of ``field`` in a /proc file, or None when it cannot be read."""
+    try:
+        for line in pathlib.Path(path).read_text().splitlines():
+            if line.startswith(field):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def _memory_kb(pid: int) -> int:
     """Proportional set size of a process (shared pages split between their users, so forked
     workers sharing their parent's memory are not counted twice); VmRSS where PSS is unavailable."""
-    try:
-        for line in pathlib.Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    try:
-        for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    pss = _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return pss if pss is not None else _proc_kb(f"/proc/{pid}/status", "VmRSS:") or 0
 
 
 def _tree_memory_kb(root_pid: int) -> int:
