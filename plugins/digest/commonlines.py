@@ -37,14 +37,11 @@ class LineProfile:
 def line_profile(src: SourceText) -> LineProfile:
     """The profile of one source (header metadata lines left out of the short lines)."""
     meta = set(src.meta_lines)
-    lines = [(no, line) for no, line in enumerate(src.lines, 1) if no not in meta and line.strip()]
-    short: list[tuple[str, str]] = []
-    for (_no, line), nxt in zip(lines, [*lines[1:], (0, "")]):
-        if is_short(line):
-            prose = normalize_line(nxt[1]) if nxt[1] and not is_short(nxt[1]) else ""
-            short.append((normalize_line(line), prose))
-    keys = frozenset(normalize_line(line) for line in src.lines if line.strip())
-    return LineProfile(src.path, tuple(short), keys)
+    keyed = {no: normalize_line(line) for no, line in enumerate(src.lines, 1) if line.strip()}
+    lines = [(no, is_short(src.lines[no - 1])) for no in keyed if no not in meta]
+    short = [(keyed[no], keyed[nxt] if nxt and not nxt_short else "")
+             for (no, is_line_short), (nxt, nxt_short) in zip(lines, [*lines[1:], (0, True)]) if is_line_short]
+    return LineProfile(src.path, tuple(short), frozenset(keyed.values()))
 
 
 def common_lines(profiles: Iterable[LineProfile]) -> frozenset[str]:

@@ -52,6 +52,7 @@ MANIFEST_VERSION = 1
 MIN_PAGES_PER_WORKER = 50       # fewer pages than this per process are not worth a fork
 RENDER_CHUNK = 25               # pages a worker renders per task
 _MISSING = "<absent>"
+_ABSENT = object()              # a variable a template reads that its page does not have
 
 
 @dataclass
@@ -256,7 +257,7 @@ class DigestWriter(Writer):
 
     @staticmethod
     def _local_context(page: _Page) -> dict[str, Any]:
-        """The variables Pelican's writer gives a page's template."""
+        """The variables Pelican's writer gives a page's template (``_variable`` reads one of them)."""
         local = dict(page.context)
         local["localsiteurl"] = local.get("localsiteurl")
         if page.relative_urls:
@@ -272,9 +273,10 @@ class DigestWriter(Writer):
         names = self._variables(page.template)
         if names is None:          # the template reads something we cannot list: always render
             return ""
-        local = self._local_context(page)
         parts = [self._site_key, page.name, page.template.name or "", str(page.relative_urls)]
-        parts += [f"{n}={self._fingerprints.of(local[n]) if n in local else _MISSING}" for n in sorted(names)]
+        for n in sorted(names):
+            value = _variable(page, n)
+            parts.append(f"{n}={_MISSING if value is _ABSENT else self._fingerprints.of(value)}")
         return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
     def _variables(self, template: jinja2.Template) -> frozenset[str] | None:
@@ -321,6 +323,19 @@ class DigestWriter(Writer):
         tmp = self._manifest_path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"version": MANIFEST_VERSION, "files": files}), encoding="utf-8")
         tmp.replace(self._manifest_path)
+
+
+def _variable(page: _Page, name: str) -> Any:
+    """One variable of ``DigestWriter._local_context(page)``, without copying the whole context."""
+    if name in page.kwargs:
+        return page.kwargs[name]
+    if name == "output_file":
+        return page.name
+    if page.relative_urls and name in ("SITEURL", "localsiteurl"):
+        return path_to_url(get_relative_path(page.name))
+    if name == "localsiteurl":
+        return page.context.get("localsiteurl")
+    return page.context.get(name, _ABSENT)
 
 
 def _template_variables(env: jinja2.Environment, name: str) -> frozenset[str] | None:
