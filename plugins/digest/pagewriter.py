@@ -90,7 +90,7 @@ class DigestWriter(Writer):
         self._produced: dict[str, str] = {}             # output path -> key ("" = never skip)
         self._fingerprints = Fingerprinter()
         self._template_vars: dict[str, frozenset[str] | None] = {}
-        self._site_key = ""
+        self.site_key = ""             # what every page depends on (set by finish())
         self.pages_changed = False      # a page's bytes changed or a file was removed by this build
         self._manifest_path = self._manifest_location()
         self._previous = self._load_manifest()
@@ -192,7 +192,7 @@ class DigestWriter(Writer):
     def finish(self) -> tuple[int, int]:
         """Write the queued pages, record the manifest, delete stale files.
         Returns (pages rendered, pages skipped as unchanged)."""
-        self._site_key = self._site_fingerprint()
+        self.site_key = self._site_fingerprint()
         todo: list[_Page] = []
         skipped = 0
         for page in self._pages.values():
@@ -273,7 +273,7 @@ class DigestWriter(Writer):
         names = self._variables(page.template)
         if names is None:          # the template reads something we cannot list: always render
             return ""
-        parts = [self._site_key, page.name, page.template.name or "", str(page.relative_urls)]
+        parts = [self.site_key, page.name, page.template.name or "", str(page.relative_urls)]
         for n in sorted(names):
             value = _variable(page, n)
             parts.append(f"{n}={_MISSING if value is _ABSENT else self._fingerprints.of(value)}")
