@@ -12,6 +12,7 @@ missing; `make e2e` installs it.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import importlib.util
 import json
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 PREFIX = "/digest"
 WIDTHS = (375, 1280)
 ARTIFACTS = ROOT / "test-artifacts"
+SHARD_PAGES = 8                 # post pages per search-index shard in the served build
 
 if importlib.util.find_spec("playwright") is None:
     pytest.skip("playwright is not installed (run `make e2e`)", allow_module_level=True)
@@ -75,8 +77,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, path
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Handler, directory=str(site)))
     base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    build(ROOT / "content", site, "-e", f"SITEURL={json.dumps(base)}")      # the build writes the index
-    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    # The build writes the index; small shards, so the search box has to merge several.
+    build(ROOT / "content", site, "-e", f"SITEURL={json.dumps(base)}", f"DIGEST_SEARCH_SHARD_PAGES={SHARD_PAGES}")
+    assert len(_shards(site)) > 1
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -85,6 +88,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, path
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+def _shards(site: pathlib.Path) -> list[dict[str, Any]]:
+    return json.loads((site / "pagefind" / "shards.json").read_text(encoding="utf-8"))["shards"]
 
 
 @pytest.fixture(scope="module")
@@ -171,26 +178,47 @@ def test_404_page_has_not_found_status(browser: Browser, served: tuple[str, path
         context.close()
 
 
+def _search_for_post(browser: Browser, base: str, site: pathlib.Path, target: str) -> Page:
+    """Search the headline of the post at ``target`` from the header form; wait for its result link."""
+    html = (site / target / "index.html").read_text(encoding="utf-8")
+    headline = html.split('<h1 class="p-name">', 1)[1].split("</h1>", 1)[0]
+    page, errors = _open(browser, f"{base}/", 1280)
+    page.fill("#site-q", headline)
+    page.press("#site-q", "Enter")
+    page.wait_for_url("**/archives/?q=*")
+    page.locator(f".pagefind-ui__result-link[href='{PREFIX}/{target}']").first.wait_for(timeout=15_000)
+    assert errors == [], errors
+    return page
+
+
 def test_header_search_finds_a_post_offline(browser: Browser, served: tuple[str, pathlib.Path],
                                             pages: dict[str, str]) -> None:
     base, site = served
     target = pages["post"]
-    title = (site / target / "index.html").read_text(encoding="utf-8")
-    headline = title.split('<h1 class="p-name">', 1)[1].split("</h1>", 1)[0]
-    page, errors = _open(browser, f"{base}/", 1280)
+    page = _search_for_post(browser, base, site, target)
     try:
-        page.fill("#site-q", headline)
-        page.press("#site-q", "Enter")
-        page.wait_for_url("**/archives/?q=*")
-        result = page.locator(f".pagefind-ui__result-link[href='{PREFIX}/{target}']")
-        result.first.wait_for(timeout=15_000)
         assert page.locator(".pagefind-ui__result-link").first.get_attribute("href") == \
             f"{PREFIX}/{target}"
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "search-1280.png"), full_page=True)
-        assert errors == [], errors
     finally:
         page.context.close()
+
+
+def test_search_finds_posts_of_every_shard(browser: Browser, served: tuple[str, pathlib.Path]) -> None:
+    base, site = served
+    for shard in _shards(site):
+        post = next(p.parent.relative_to(site).as_posix() + "/"
+                    for p in sorted((site / "posts").glob("*/index.html"))
+                    if _in_shard(site, shard["name"], p))
+        _search_for_post(browser, base, site, post).context.close()
+
+
+def _in_shard(site: pathlib.Path, shard: str, page: pathlib.Path) -> bool:
+    """Whether Pagefind indexed ``page`` into ``shard`` (its fragments name the page's URL)."""
+    url = f'"url":"/{page.parent.relative_to(site).as_posix()}/"'.encode()
+    return any(url in gzip.decompress(f.read_bytes())
+               for f in (site / "pagefind" / shard / "fragment").glob("*.pf_fragment"))
 
 
 def _axe_source() -> str:

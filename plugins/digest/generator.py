@@ -19,11 +19,12 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from . import settings as conf
+from .cache import cache_for
 from .feeds import Feed, FeedItem, write_feeds
 from .issues import RoundupIssue, build_issues
 from .pagewriter import DigestWriter
 from .report import build_report, write_report
-from .search import build_search_index, index_is_current
+from .search import SearchDoc, doc_key, update_search_index
 from .slugs import slugify
 from .topics import OTHER
 from .writing import inside, write_if_changed
@@ -110,17 +111,25 @@ class DigestGenerator(Generator):
         if isinstance(writer, DigestWriter):
             rendered, skipped = writer.finish()
             print(f"pages: {rendered} rendered, {skipped} unchanged", flush=True)
-        self._write_search_index(getattr(writer, "pages_changed", True))
+        self._write_search_index()
         self._write_report()
 
-    def _write_search_index(self, pages_changed: bool) -> None:
+    def _write_search_index(self) -> None:
         if not conf.get(self.settings, "DIGEST_SEARCH_INDEX"):
             return
+        docs = [SearchDoc(a.save_as, a.date.date(), doc_key(a.url, a.title, a.content))
+                for a in self.context.get("articles", [])]
+        cache = cache_for(self.settings)
         out = pathlib.Path(self.output_path)
-        if index_is_current(out, pages_changed):
-            print("search index: unchanged", flush=True)
-        elif build_search_index(out, conf.get(self.settings, "DIGEST_SEARCH_GLOB")):
-            print("search index: built", flush=True)
+        done = update_search_index(
+            out, docs, conf.get(self.settings, "DIGEST_SEARCH_SHARD_PAGES"),
+            getattr(self._writer, "site_key", ""),
+            cache.directory if cache is not None else None)
+        shards = done.built + done.kept
+        if done.built:
+            print(f"search index: built {done.built} of {shards} shards", flush=True)
+        else:
+            print(f"search index: unchanged ({shards} shards)", flush=True)
 
     def _write(self, rel: str, data: bytes) -> None:
         """Write a file under the output folder through the build's writer when it tracks files."""

@@ -1,44 +1,206 @@
-"""The site's search index: Pagefind, run over the written pages at the end of the build.
+"""The site's search index: Pagefind, run over the post pages in dated shards of bounded size.
 
-Pagefind (installed from PyPI with its binary) reads the built HTML (the post
-bodies marked ``data-pagefind-body`` by the theme) and writes a static index
-to ``<output>/pagefind``, which the theme's search box loads; nothing is
-fetched from the network. The index is rebuilt from scratch (the old folder is
-removed first, so no stale fragments stay) only when a page changed since the
-last build or the index is missing.
+Pagefind (installed from PyPI with its binary) reads the built post pages (their
+bodies are marked ``data-pagefind-body`` by the theme) and writes a static index
+that the theme's search box loads; nothing is fetched from the network.
+
+Pagefind's memory grows with the pages it indexes at once (about 0.23 MB a page)
+and it cannot update an index, so the posts are indexed in shards of at most
+``DIGEST_SEARCH_SHARD_PAGES`` pages, one Pagefind run each:
+
+- a site that fits in one shard has one, ``all``;
+- a larger one is split by the posts' year, a year that is still too big by half
+  year, then quarter, then month; a month that is still too big is split by a
+  hash of the page path into a power of two of buckets.
+
+New posts usually land in the newest period, so a rebuild re-indexes only the
+shards whose posts changed: each shard has a key over the tools, the site's
+templates and settings, and the path, title and body of each of its posts.
+``<output>/pagefind/shards.json`` lists the shards, which the search box merges in
+the browser; the keys are kept in the build's cache, and a shard whose key is
+unchanged and whose files are in place is kept as it is.
 """
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import importlib.metadata
+import json
 import logging
+import math
+import os
 import pathlib
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from .writing import write_if_changed
 
 log = logging.getLogger(__name__)
 
 INDEX_DIR = "pagefind"
+LISTING = "shards.json"
 ENTRY_FILE = "pagefind-entry.json"
+WHOLE_SITE = "all"
 TIMEOUT_S = 3600
 
+# The periods a shard that is too big is split by, coarsest first.
+PERIODS: tuple[Callable[[dt.date], str], ...] = (
+    lambda d: f"{d.year}",
+    lambda d: f"{d.year}-h{(d.month - 1) // 6 + 1}",
+    lambda d: f"{d.year}-q{(d.month - 1) // 3 + 1}",
+    lambda d: f"{d.year}-{d.month:02d}",
+)
 
-def index_is_current(output: pathlib.Path, pages_changed: bool) -> bool:
-    """True when no page changed and the last build's index is in place."""
-    return not pages_changed and (output / INDEX_DIR / ENTRY_FILE).is_file()
+
+@dataclass(frozen=True, order=True)
+class SearchDoc:
+    """One page to index: its path under the output folder, its day, and a key of what Pagefind reads."""
+
+    path: str
+    day: dt.date
+    key: str
 
 
-def build_search_index(output: pathlib.Path, glob: str) -> bool:
-    """(Re)build the Pagefind index of the pages of ``output`` matching ``glob``; warn (naming the
-    reason) and return False on failure."""
-    shutil.rmtree(output / INDEX_DIR, ignore_errors=True)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(output), "--glob", glob, "--silent"]
+def doc_key(url: str, title: str, body: str) -> str:
+    """The key of what Pagefind reads from a post page: its address, headline and body."""
+    return hashlib.sha256("\x1f".join((url, title, body)).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def plan_shards(docs: Iterable[SearchDoc], max_pages: int) -> dict[str, list[SearchDoc]]:
+    """Group ``docs`` into named shards of at most ``max_pages`` pages (see the module docstring)."""
+    return _split(sorted(docs), 0, max(1, max_pages), WHOLE_SITE)
+
+
+def _split(docs: list[SearchDoc], level: int, max_pages: int, name: str) -> dict[str, list[SearchDoc]]:
+    if len(docs) <= max_pages:
+        return {name: docs} if docs else {}
+    if level < len(PERIODS):
+        groups: dict[str, list[SearchDoc]] = defaultdict(list)
+        for doc in docs:
+            groups[PERIODS[level](doc.day)].append(doc)
+        shards: dict[str, list[SearchDoc]] = {}
+        for period in sorted(groups):
+            shards.update(_split(groups[period], level + 1, max_pages, period))
+        return shards
+    buckets = 1 << (math.ceil(len(docs) / max_pages) - 1).bit_length()
+    by_hash: dict[int, list[SearchDoc]] = defaultdict(list)
+    for doc in docs:
+        by_hash[int(hashlib.sha256(doc.path.encode()).hexdigest()[:8], 16) % buckets].append(doc)
+    return {f"{name}-{i + 1}of{buckets}": by_hash[i] for i in range(buckets) if by_hash[i]}
+
+
+def shard_key(site_key: str, name: str, docs: Sequence[SearchDoc]) -> str:
+    """What a shard's index depends on: Pagefind's version, the site, its name and its pages."""
+    parts = [_pagefind_version(), site_key, name, *(f"{d.path}\x1e{d.key}" for d in docs)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _pagefind_version() -> str:
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("search index not built: %s", exc)
-        return False
-    if done.returncode != 0 or not (output / INDEX_DIR / ENTRY_FILE).is_file():
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class IndexOutcome:
+    """What a search-index run did."""
+
+    built: int
+    kept: int
+    failed: int
+
+
+def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pages: int,
+                        site_key: str, state: pathlib.Path | None) -> IndexOutcome:
+    """Bring ``<output>/pagefind`` up to date with ``docs``: index the shards whose key changed,
+    keep the others, delete shards no longer planned and write the listing.
+
+    The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
+    every shard is indexed), which also holds the staging folders. A shard Pagefind fails
+    on is warned about (naming the reason) and left out of the listing, so the search box
+    still searches the others."""
+    root = output / INDEX_DIR
+    keys_file = _keys_file(output, state)
+    previous = _read_keys(keys_file)
+    listing: list[dict[str, object]] = []
+    keys: dict[str, str] = {}
+    built = kept = failed = 0
+    for name, members in plan_shards(docs, max_pages).items():
+        key = shard_key(site_key, name, members)
+        if previous.get(name) == key and (root / name / ENTRY_FILE).is_file():
+            kept += 1
+        elif _index_shard(output, root / name, members, state or output.parent):
+            built += 1
+        else:
+            failed += 1
+            continue
+        listing.append({"name": name, "pages": len(members)})
+        keys[name] = key
+    wanted = {*keys, LISTING}
+    for stale in sorted(root.iterdir()) if root.is_dir() else []:
+        if stale.name not in wanted:
+            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+    root.mkdir(parents=True, exist_ok=True)
+    write_if_changed(root / LISTING, (json.dumps({"shards": listing}, indent=1) + "\n").encode())
+    if keys_file is not None:
+        write_if_changed(keys_file, json.dumps(keys, indent=1, sort_keys=True).encode())
+    return IndexOutcome(built, kept, failed)
+
+
+def _keys_file(output: pathlib.Path, state: pathlib.Path | None) -> pathlib.Path | None:
+    if state is None:
+        return None
+    tag = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+    return state / f"search-{tag}.json"
+
+
+def _read_keys(keys_file: pathlib.Path | None) -> dict[str, str]:
+    try:
+        keys = json.loads(keys_file.read_text(encoding="utf-8")) if keys_file else {}
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {}
+
+
+def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[SearchDoc],
+                 staging_parent: pathlib.Path) -> bool:
+    """Run Pagefind over the pages of one shard, linked into a staging folder that holds only
+    them (so each record's URL is the page's path under the output folder)."""
+    shutil.rmtree(target, ignore_errors=True)
+    staging_parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-", dir=staging_parent) as tmp:
+        staged = pathlib.Path(tmp)
+        try:
+            for doc in docs:
+                _stage(output / doc.path, staged / doc.path)
+        except OSError as exc:
+            log.warning("search index shard %s not built: %s", target.name, exc)
+            return False
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(staged),
+               "--output-path", str(target), "--silent"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("search index shard %s not built: %s", target.name, exc)
+            return False
+    if done.returncode != 0 or not (target / ENTRY_FILE).is_file():
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
-        log.warning("search index not built: pagefind failed: %s", detail[0])
+        log.warning("search index shard %s not built: pagefind failed: %s", target.name, detail[0])
+        shutil.rmtree(target, ignore_errors=True)
         return False
     return True
+
+
+def _stage(source: pathlib.Path, staged: pathlib.Path) -> None:
+    """Hard-link a page into the staging folder (a copy when the folders are on different disks)."""
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, staged)
+    except OSError:
+        shutil.copyfile(source, staged)
