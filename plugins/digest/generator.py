@@ -124,7 +124,8 @@ class DigestGenerator(Generator):
         done = update_search_index(
             out, docs, conf.get(self.settings, "DIGEST_SEARCH_SHARD_PAGES"),
             getattr(self._writer, "site_key", ""),
-            cache.directory if cache is not None else None)
+            cache.directory if cache is not None else None,
+            conf.get(self.settings, "DIGEST_SEARCH_JOBS"))
         shards = done.built + done.kept
         if done.built:
             print(f"search index: built {done.built} of {shards} shards", flush=True)

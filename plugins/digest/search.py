@@ -36,6 +36,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .writing import write_if_changed
@@ -117,9 +118,10 @@ class IndexOutcome:
 
 
 def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pages: int,
-                        site_key: str, state: pathlib.Path | None) -> IndexOutcome:
-    """Bring ``<output>/pagefind`` up to date with ``docs``: index the shards whose key changed,
-    keep the others, delete shards no longer planned and write the listing.
+                        site_key: str, state: pathlib.Path | None, jobs: int = 1) -> IndexOutcome:
+    """Bring ``<output>/pagefind`` up to date with ``docs``: index the shards whose key changed
+    (up to ``jobs`` Pagefind runs at a time), keep the others, delete shards no longer
+    planned and write the listing.
 
     The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
     every shard is indexed), which also holds the staging folders. A shard Pagefind fails
@@ -128,20 +130,15 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     root = output / INDEX_DIR
     keys_file = _keys_file(output, state)
     previous = _read_keys(keys_file)
-    listing: list[dict[str, object]] = []
-    keys: dict[str, str] = {}
-    built = kept = failed = 0
-    for name, members in plan_shards(docs, max_pages).items():
-        key = shard_key(site_key, name, members)
-        if previous.get(name) == key and (root / name / ENTRY_FILE).is_file():
-            kept += 1
-        elif _index_shard(output, root / name, members, state or output.parent):
-            built += 1
-        else:
-            failed += 1
-            continue
-        listing.append({"name": name, "pages": len(members)})
-        keys[name] = key
+    plan = plan_shards(docs, max_pages)
+    wanted_keys = {name: shard_key(site_key, name, members) for name, members in plan.items()}
+    todo = [name for name, key in wanted_keys.items()
+            if previous.get(name) != key or not (root / name / ENTRY_FILE).is_file()]
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:       # threads wait on Pagefind processes
+        done = dict(zip(todo, pool.map(
+            lambda name: _index_shard(output, root / name, plan[name], state or output.parent), todo)))
+    keys = {name: key for name, key in wanted_keys.items() if done.get(name, True)}
+    listing = [{"name": name, "pages": len(plan[name])} for name in keys]
     wanted = {*keys, LISTING}
     for stale in sorted(root.iterdir()) if root.is_dir() else []:
         if stale.name not in wanted:
@@ -150,7 +147,8 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     write_if_changed(root / LISTING, (json.dumps({"shards": listing}, indent=1) + "\n").encode())
     if keys_file is not None:
         write_if_changed(keys_file, json.dumps(keys, indent=1, sort_keys=True).encode())
-    return IndexOutcome(built, kept, failed)
+    built = sum(done.values())
+    return IndexOutcome(built, len(plan) - len(todo), len(todo) - built)
 
 
 def _keys_file(output: pathlib.Path, state: pathlib.Path | None) -> pathlib.Path | None:

@@ -42,7 +42,9 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_SEARCH_INDEX": True,
     # The most post pages one Pagefind run indexes (its memory grows by about 0.23 MB a
     # page): bigger sites are indexed in dated shards that the search box merges.
-    "DIGEST_SEARCH_SHARD_PAGES": 2000,
+    "DIGEST_SEARCH_SHARD_PAGES": 1500,
+    # How many Pagefind runs index shards at the same time (each uses about 1.4 cores).
+    "DIGEST_SEARCH_JOBS": 2,
     # How many posts and issues the feeds carry (newest first).
     "DIGEST_FEED_MAX_ITEMS": 50,
 }
