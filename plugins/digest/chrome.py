@@ -22,7 +22,7 @@ from .neighbours import (
     mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_sign_off,
 )
 from .paragraphs import Unit, is_body_para
-from .textnorm import ends_sentence, fold, normalize_line
+from .textnorm import ends_sentence, fold, normalize_line, word_total
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
 MIN_RUN_WORDS = 60
@@ -195,10 +195,11 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
 
 def is_kicker(text: str) -> bool:
     """A short section label set in capitals ("ELECTRIC VEHICLES"), not a sentence."""
+    if not 1 <= word_total(text) <= KICKER_WORDS:
+        return False
     s = fold(text)
     letters = [c for c in s if c.isalpha()]
-    return (1 <= len(s.split()) <= KICKER_WORDS and len(letters) >= 3
-            and all(c.isupper() for c in letters) and not ends_sentence(s))
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and not ends_sentence(s)
 
 
 def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
