@@ -269,6 +269,12 @@ def is_bio(text: str) -> bool:
     return bool(_BIO.match(fold(text))) and len(words(text)) <= 90
 
 
+def load_language_model() -> None:
+    """Load the language-ID model now (it is loaded on first use otherwise): a parent process
+    that forks workers loads it once for all of them instead of once in each."""
+    py3langid.classify("")
+
+
 def is_foreign(text: str) -> bool:
     """A paragraph that is not English: low English stopword density and a confident language ID."""
     ws = words(text)
