@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from operator import mul
 
 from .textnorm import content_stems, names
 
@@ -33,9 +34,10 @@ def idf_weighted(bags: list[Counter[str]]) -> list[Counter[str]]:
     df: Counter[str] = Counter()
     for b in bags:
         df.update(b.keys())
+    idf = {d: math.log((n + 1) / d) for d in set(df.values())}
     out = []
     for b in bags:
-        out.append(Counter({k: v * math.log((n + 1) / df[k]) for k, v in b.items()}))
+        out.append(Counter({k: v * idf[df[k]] for k, v in b.items()}))
     return out
 
 
@@ -48,7 +50,8 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def norm(a: Counter[str]) -> float:
     """Euclidean length of a bag."""
-    return math.sqrt(sum(v * v for v in a.values()))
+    values = list(a.values())
+    return math.sqrt(sum(map(mul, values, values)))
 
 
 def _dot(a: Counter[str], b: Counter[str]) -> float:
@@ -58,9 +61,13 @@ def _dot(a: Counter[str], b: Counter[str]) -> float:
 
 
 def merged(bags: list[Counter[str]]) -> Counter[str]:
+    """The sum of some bags (as ``Counter.update`` adds them, in order); only the shared keys
+    are added one by one."""
     out: Counter[str] = Counter()
     for b in bags:
-        out.update(b)
+        summed = {k: b[k] + out[k] for k in out.keys() & b.keys()}
+        dict.update(out, b)
+        dict.update(out, summed)
     return out
 
 
