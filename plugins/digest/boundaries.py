@@ -35,9 +35,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
-from math import sqrt
-from operator import add
+
+import numpy as np
 
 from .cohesion import Windows, bag, cosine, idf_weighted, name_overlap
 from .lede import is_continuation, lede_scorer, lede_scores
@@ -60,6 +59,11 @@ INNER_SIDE = 2           # body paragraphs on each side of an untitled start ins
 INNER_LEDE = 0.5         # lede shape (lede.py) an untitled start inside a titled section needs
 INNER_COHESION = 1.0     # likeness across the cut below the file's typical likeness between paragraphs
 SEPARATOR = "boilerplate:separator"
+# Index templates for a window of MAX_STORY paragraphs (o, o' positions in it).
+_POS = np.arange(MAX_STORY)
+_LATER = np.maximum.outer(_POS, _POS)                 # the later of o and o'
+_APART = np.abs(_POS[:, None] - _POS[None, :])        # how far apart they are
+_UPTO = _POS[:, None] <= _POS[None, :]                # [o, t]: paragraph o is in a story ending at t
 
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
@@ -260,40 +264,12 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         texts.append(f"{heads} {paras[k].text}".strip())
     bags = idf_weighted([bag(t) for t in texts])
     n = len(body)
-    selfs, lows, cols = _band_dots(bags)
+    selfs, band = _band_dots(bags)
     bonus = gap_bonus(paras, body, bags)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
-    opens = {0, *forced}
-    best = [float("-inf")] * (n + 1)
-    back = [0] * (n + 1)
-    best[0] = 0.0
-    for a in range(n):
-        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
-            continue
-        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
-        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
-        own = selfs[a:stop]             # |x_i|^2 of the story's paragraphs
-        others: list[float] = []        # D_i: dot of paragraph i with the rest of the story
-        total = 0.0                     # |C|^2, C = sum of the story's bags
-        for b in range(a + 1, stop + 1):
-            new = b - 1
-            ds = cols[new][a - lows[new]:]
-            cross = reduce(add, ds, 0.0)
-            others = list(map(add, others, ds))
-            others.append(cross)
-            total += 2 * cross + selfs[new]
-            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
-                continue
-            fit = 0.0
-            for d_i, self_sq in zip(others, own):
-                rest = total - 2 * d_i - self_sq
-                if d_i > 0 and rest > 0 and self_sq > 0:
-                    fit += d_i / sqrt(self_sq * rest)
-            if base + fit > best[b]:
-                best[b] = base + fit
-                back[b] = a
+    best, back = _segment(selfs, band, bonus, forced)
     if best[n] == float("-inf"):
         return [0]
     starts = []
@@ -304,29 +280,66 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     return [0] + [body[a] for a in reversed(starts) if a > 0]
 
 
-def _band_dots(bags: list[Counter[str]]) -> tuple[list[float], list[int], list[list[float]]]:
-    """Dot products of the bags less than MAX_STORY apart: each bag's with itself, and for bag j
-    (``cols[j]``) those of bags ``lows[j]`` .. j-1 with it.
+def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
+             forced: list[int]) -> tuple[list[float], list[int]]:
+    """The dynamic programme of `untitled_starts` over n body paragraphs: the best score of the
+    first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).
+
+    For each start a the stories a..b-1 of every length are scored at once, as arrays over the
+    story's paragraphs o and its last paragraph t; every sum runs in the same order (cumulative
+    sums) as a loop adding the stories' paragraphs one by one would.
+    """
+    n = len(selfs)
+    opens = {0, *forced}
+    best = [float("-inf")] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    for a in range(n):
+        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
+            continue
+        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
+        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
+        m = stop - a
+        dots = band[a + _LATER[:m, :m], _APART[:m, :m]]    # paragraphs a+o and a+o' (0 for o == o')
+        others = np.cumsum(dots, axis=1)    # [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
+        own = selfs[a:stop, None]           # |x_o|^2
+        total = np.cumsum(2 * np.diagonal(others) + selfs[a:stop])     # [t]: |C|^2, C = sum of the story's bags
+        rest = (total - 2 * others) - own   # |C - x_o|^2
+        fits = (others > 0) & (rest > 0) & (own > 0) & _UPTO[:m, :m]
+        cos = np.zeros((m, m))
+        np.divide(others, np.sqrt(own * rest, where=fits, out=np.ones((m, m))), where=fits, out=cos)
+        fit = np.cumsum(cos, axis=0)[-1].tolist()      # [t]: the story's paragraphs' fits, added in order
+        for b in range(a + 1, stop + 1):
+            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
+                continue
+            if base + fit[b - a - 1] > best[b]:
+                best[b] = base + fit[b - a - 1]
+                back[b] = a
+    return best, back
+
+
+def _band_dots(bags: list[Counter[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Dot products of the bags less than MAX_STORY apart: each bag's with itself, and
+    ``band[j, d]`` of bags j-d and j (0 for d == 0 or j-d < 0).
 
     Each product is summed as ``sum(v * y.get(k, 0.0) for k, v in x.items())`` would, x the
     smaller bag (the earlier one when as large), but only over the shared keys.
     """
     order = [{k: pos for pos, k in enumerate(b)} for b in bags]
-    selfs = [sum([v * v for v in b.values()]) for b in bags]
-    lows = [max(0, j - MAX_STORY + 1) for j in range(len(bags))]
-    cols = []
+    selfs = np.array([sum([v * v for v in b.values()]) for b in bags], dtype=float)
+    band = np.zeros((len(bags), MAX_STORY))
     for j, y in enumerate(bags):
         col = []
-        for i in range(lows[j], j):
+        for i in range(j - 1, max(-1, j - MAX_STORY), -1):
             x, big, first = bags[i], y, order[i]
             if len(x) > len(big):
                 x, big, first = big, x, order[j]
             shared = x.keys() & big.keys()
             if not x:
-                col.append(0)
+                col.append(0.0)
             elif len(shared) > 1:
                 col.append(sum([x[k] * big[k] for k in sorted(shared, key=first.__getitem__)]))
             else:
                 col.append(sum([x[k] * big[k] for k in shared], 0.0))
-        cols.append(col)
-    return selfs, lows, cols
+        band[j, 1:len(col) + 1] = col
+    return selfs, band
