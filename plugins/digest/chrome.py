@@ -54,11 +54,11 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold(text)))
 
 
-def _same(a: str, b: str) -> bool:
-    """Two normalised units are the same paragraph: equal, or a long one lightly edited."""
+def _same(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
+    """Two normalised units (`wa`, `wb`: their words) are the same paragraph: equal, or a long
+    one lightly edited."""
     if a == b:
         return True
-    wa, wb = a.split(), b.split()
     if min(len(wa), len(wb)) < EDITED_MIN_WORDS:
         return False
     sa, sb = set(wa), set(wb)
@@ -76,9 +76,9 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
-def _signatures(key: str) -> list[str]:
-    """Lookup keys of a unit: the whole text, and for long units its opening and closing words."""
-    ws = key.split()
+def _signatures(key: str, ws: list[str]) -> list[str]:
+    """Lookup keys of a unit (`ws`: its words): the whole text, and for long units its opening
+    and closing words."""
     if len(ws) < EDITED_MIN_WORDS:
         return [key]
     return [key, "^" + " ".join(ws[:SIGNATURE_WORDS]), "$" + " ".join(ws[-SIGNATURE_WORDS:])]
@@ -92,25 +92,27 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     (original or copy) starts or ends: those are article boundaries.
     """
     keys = [normalize_line(u.text) for u in units]
+    split = [key.split() for key in keys]
+    signatures = [_signatures(key, ws) for key, ws in zip(keys, split)]
     first_at: dict[str, list[int]] = {}
     inside: set[int] = set()
     edges: set[int] = set()
 
     def remember(k: int) -> None:
-        for sig in _signatures(keys[k]):
+        for sig in signatures[k]:
             first_at.setdefault(sig, []).append(k)
 
     i = 0
     n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in sorted({j for sig in _signatures(keys[i]) for j in first_at.get(sig, [])}):
+        for j in sorted({j for sig in signatures[i] for j in first_at.get(sig, [])}):
             k = 0
-            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k]):
+            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k], split[j + k], split[i + k]):
                 k += 1
             if k > best_len:
                 best_j, best_len = j, k
-        words = sum(len(keys[i + k].split()) for k in range(best_len))
+        words = sum(len(split[i + k]) for k in range(best_len))
         if best_len >= MIN_RUN_UNITS and words >= MIN_RUN_WORDS:
             while (i + best_len < n and best_j + best_len < i
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
@@ -127,8 +129,9 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     return inside, {e for e in edges if 0 < e < n}
 
 
-def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], variants: dict[str, set[str]],
-                 common: frozenset[str], in_run: bool) -> str | None:
+def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: Counter[str],
+                 variants: dict[str, set[str]], common: frozenset[str], in_run: bool) -> str | None:
+    """Why a text unit (`shape`: its `template_key`) is chrome, or None."""
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
@@ -145,7 +148,6 @@ def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], varia
             return "boilerplate:alt-text"
     if not in_run and counts.get(key, 0) >= 2 and len(key.split()) <= 30:
         return "boilerplate:repeated"
-    shape = template_key(text)
     if shape is not None and templates[shape] >= TEMPLATE_REPEATS and len(variants[shape]) >= 2:
         return "boilerplate:repeated"   # one template, different names: not a paragraph of a copied story
     if is_newsletter_intro(text):
@@ -169,14 +171,14 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
     counts = line_counts(u.text for u in units)
     templates: Counter[str] = Counter()
     variants: dict[str, set[str]] = defaultdict(set)
-    for u in units:
-        shape = template_key(u.text) if u.kind == "text" else None
+    shapes = [template_key(u.text) if u.kind == "text" else None for u in units]
+    for u, shape in zip(units, shapes):
         if shape is not None:
             templates[shape] += 1
             variants[shape].add(normalize_line(u.text))
     reasons: dict[int, str] = {}
     for i, u in enumerate(units):
-        r = (_text_reason(u, counts, templates, variants, common, i in in_run) if u.kind == "text"
+        r = (_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
              else _list_reason(u))
         if r:
             reasons[i] = r
