@@ -216,16 +216,16 @@ def is_newsletter_intro(text: str) -> bool:
     """A short greeting that talks about the newsletter itself ("Good morning. Three stories
     today ..."): the sender addressing readers, not a news story."""
     s = fold(text)
-    return len(s.split()) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
+    return word_total(text) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
 
 
 def template_key(text: str) -> str | None:
     """The wording of a line with its names, numbers and user handles masked, for lines a site
     stamps out from one template ("This story first ran in <Outlet>", "Filed under: <Topic> ·
     <n> min read"); None when too little of the line is fixed wording to call it a template."""
-    toks = fold(text).split()
-    if not 2 <= len(toks) <= TEMPLATE_MAX_WORDS:
+    if not 2 <= word_total(text) <= TEMPLATE_MAX_WORDS:
         return None
+    toks = fold(text).split()
     out: list[str] = []
     fixed = 0
     for k, tok in enumerate(toks):
@@ -249,7 +249,7 @@ def is_job_title(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption naming a person and role: "Jane Roe, founder of Acme" (no full stop)."""
     s = fold(text)
-    n = len(s.split())
+    n = word_total(text)
     if n > 14 or s.endswith((".", "?", "!", '"')) or not _CAPTION_LEAD.match(s):
         return False
     tail = s.split(",", 1)[1]
@@ -258,9 +258,11 @@ def is_caption(text: str) -> bool:
 
 def is_alt_text(text: str) -> bool:
     """A short lowercase keyword string left from an image's alt attribute."""
+    if not 1 <= word_total(text) <= 5:
+        return False
     s = fold(text)
     ws = s.split()
-    return (1 <= len(ws) <= 5 and s == s.lower() and not ends_sentence(s)
+    return (s == s.lower() and not ends_sentence(s)
             and all(re.fullmatch(r"[a-z0-9\-_]+", w) for w in ws) and any(c.isalpha() for c in s))
 
 
@@ -297,4 +299,4 @@ def line_counts(lines: Iterable[str]) -> dict[str, int]:
 
 def is_short(text: str) -> bool:
     """Short enough to be chrome when repeated (a few words)."""
-    return len(fold(text).split()) <= SHORT_WORDS
+    return word_total(text) <= SHORT_WORDS

@@ -135,7 +135,8 @@ def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: 
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
-    if single or len(key.split()) <= WRAPPED_CHROME_WORDS:
+    n = word_total(text)                # the words of `key` too
+    if single or n <= WRAPPED_CHROME_WORDS:
         reason = pattern_reason(text)
         if reason:
             return reason
@@ -146,7 +147,7 @@ def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: 
             return "boilerplate:caption"
         if is_alt_text(text):
             return "boilerplate:alt-text"
-    if not in_run and counts.get(key, 0) >= 2 and len(key.split()) <= 30:
+    if not in_run and counts.get(key, 0) >= 2 and n <= 30:
         return "boilerplate:repeated"
     if shape is not None and templates[shape] >= TEMPLATE_REPEATS and len(variants[shape]) >= 2:
         return "boilerplate:repeated"   # one template, different names: not a paragraph of a copied story
@@ -161,7 +162,7 @@ def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: 
 
 def _list_reason(u: Unit) -> str | None:
     items = u.parts
-    if all(len(fold(t).split()) <= 3 and not ends_sentence(t) for t in items):
+    if all(word_total(t) <= 3 and not ends_sentence(t) for t in items):
         return "boilerplate:widget"
     return None
 
@@ -221,7 +222,7 @@ def _mark_comments(units: list[Unit], reasons: dict[int, str]) -> None:
         body: list[int] = []
         j = i + 1
         while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS and not _next_headline(units[j])
-               and len(fold(units[j].text).split()) <= COMMENT_WORDS):
+               and word_total(units[j].text) <= COMMENT_WORDS):
             body.append(j)
             j += 1
         if body and (j >= len(units) or j in reasons or _next_headline(units[j])):
@@ -236,7 +237,7 @@ def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
     for i in sorted(k for k, r in reasons.items() if r == "boilerplate:credit"):
         prev = units[i - 1] if i else None
         if (prev is not None and not units[i].gap_before and i - 1 not in reasons and prev.kind == "text"
-                and len(prev.lines) == 1 and len(fold(prev.text).split()) <= CAPTION_WORDS):
+                and len(prev.lines) == 1 and word_total(prev.text) <= CAPTION_WORDS):
             reasons[i - 1] = "boilerplate:caption"
 
 
@@ -245,7 +246,7 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
     i = 0
     while i < len(units):
         u = units[i]
-        if u.kind == "text" and len(fold(u.text).split()) <= 5 and _LIST_HEAD.match(fold(u.text)):
+        if u.kind == "text" and word_total(u.text) <= 5 and _LIST_HEAD.match(fold(u.text)):
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
             while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
@@ -289,4 +290,4 @@ def _next_headline(u: Unit) -> bool:
 
 def _chrome_like(u: Unit) -> bool:
     """A short fragment that is not a sentence (site name, menu entry, stray label)."""
-    return u.kind == "text" and len(fold(u.text).split()) <= 8 and not ends_sentence(u.text)
+    return u.kind == "text" and word_total(u.text) <= 8 and not ends_sentence(u.text)
