@@ -132,7 +132,9 @@ def lede_scorer(texts: list[str], stems: list[set[str]] | None = None) -> Callab
     """
     if stems is None:
         stems = [set(content_stems(t)) for t in texts]
-    df = Counter(k for b in stems for k in b)
+    df: Counter[str] = Counter()
+    for b in stems:
+        df.update(b)
     common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
     file_text = "\n".join(texts)
 
