@@ -142,7 +142,7 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         score -= 2.0 * (rel - 0.6)
         story = [n for j in left for n in names(paras[j].text)]
         title_terms = set(content_stems(p.text))
-        known = set().union(*(content_stems(paras[j].text) for j in left))   # as of the texts joined
+        known = set().union(*(content_stems(paras[j].text) for j in left))   # (no word spans two texts)
         if title_terms:
             score -= 2.0 * (len(title_terms & known) / len(title_terms) - 0.5)
         score -= 1.5 * (name_overlap(story, names(paras[body[nxt]].text)) - 0.3)
@@ -334,12 +334,7 @@ def _band_dots(bags: list[Counter[str]]) -> tuple[np.ndarray, np.ndarray]:
             x, big, first = bags[i], y, order[i]
             if len(x) > len(big):
                 x, big, first = big, x, order[j]
-            shared = x.keys() & big.keys()
-            if not x:
-                col.append(0.0)
-            elif len(shared) > 1:
-                col.append(sum([x[k] * big[k] for k in sorted(shared, key=first.__getitem__)]))
-            else:
-                col.append(sum([x[k] * big[k] for k in shared], 0.0))
+            shared = sorted(x.keys() & big.keys(), key=first.__getitem__)
+            col.append(sum([x[k] * big[k] for k in shared], 0.0))
         band[j, 1:len(col) + 1] = col
     return selfs, band

@@ -234,7 +234,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
         else:
             jobs.append((o, common, cache, fallback, options, inputs))
     workers = _workers(settings, root, [j[0].path for j in jobs])
-    if jobs and workers > 1 and multiprocessing.get_start_method() == "fork":
+    if workers > 1 and len(jobs) > 1 and multiprocessing.get_start_method() == "fork":    # as _map forks
         load_language_model()           # forked workers share the parent's copy
     done = {o.path: o for o in _map(_process_one, jobs, workers, "splitting sources")}
     outcomes = [done.get(o.path, o) for o in outcomes]
