@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import py3langid
 
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, words
+from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
@@ -139,25 +139,56 @@ _BIO = re.compile(
     r"freelance|staff|bureau chief|covers|blogger)\b", _I)
 
 
+# Phrase families that are whole-line by nature: they count in a line of any length.
+_ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer"})
+LONG_LINE_WORDS = 25      # longer lines are checked for those families only
+# Families that a full sentence of more than SENTENCE_WORDS words is not (unless it ends in ":").
+_NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerplate:widget", "boilerplate:tags",
+                            "boilerplate:comment-prompt", "boilerplate:timestamp", "boilerplate:newsletter"})
+SENTENCE_WORDS = 14
+_LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
+_SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
+# Lowercase strings one of which every match of a family contains: a line holding none of them
+# skips that family's regex (the any-length families would scan whole paragraphs).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "boilerplate:cookie": ("cookie", "accept", "reject all", "manage", "got it", "i agree"),
+    "boilerplate:footer": ("\u00a9", "(c)", "copyright", "all rights reserved", "powered by", "created by",
+                           "designed by", "built by", "terms", "privacy", "contact us", "about us",
+                           "sitemap", "imprint"),
+}
+# The characters other than ASCII letters that IGNORECASE matches to an ASCII letter and that
+# fold() leaves alone, where lowercasing does not give that letter alone.
+_CASE_ODD = ("\u0130", "\u0131")   # dotted capital I, dotless small i
+
+
 def pattern_reason(text: str) -> str | None:
-    """Reason for a line that matches a stock chrome phrase or shape, else None."""
+    """Reason for a line that matches a stock chrome phrase or shape, else None.
+
+    Long lines are only checked for the families that count at any length, a
+    full sentence skips the families a sentence is not, and a family whose
+    necessary words (``_NEEDS``) are all missing skips its regex.
+    """
     s = fold(text)
-    n = len(s.split())
     if not s:
         return None
-    for reason, pat in _PATTERNS:
+    n = word_total(text)
+    if n > LONG_LINE_WORDS:
+        patterns = _LONG_PATTERNS
+    elif n > SENTENCE_WORDS and ends_sentence(s) and not s.endswith(":"):
+        patterns = _SENTENCE_PATTERNS
+    else:
+        patterns = _PATTERNS
+    low = None if any(c in s for c in _CASE_ODD) else s.lower()
+    for reason, pat in patterns:
+        needs = _NEEDS.get(reason)
+        if needs is not None and low is not None and not any(map(low.__contains__, needs)):
+            continue
         if pat.search(s):
-            # long sentences only count for the phrase families that are whole-line by nature
-            if n > 25 and reason not in {"boilerplate:cookie", "boilerplate:footer"}:
-                continue
-            if n > 14 and reason in {"boilerplate:promo", "boilerplate:share", "boilerplate:widget",
-                                     "boilerplate:tags", "boilerplate:comment-prompt", "boilerplate:timestamp",
-                                     "boilerplate:newsletter"} and ends_sentence(s) and not s.endswith(":"):
-                continue
             return reason
     return "boilerplate:meta" if is_metadata_bar(s) else None
 
 
+_META_MARKS = ("|", "\u00b7", "\u2022")
 _META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
 _META_FIELD = re.compile(
     r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
@@ -168,6 +199,8 @@ def is_metadata_bar(text: str) -> bool:
     """A row of short fields split by bars or dots, one of them a counter, an age or a post
     action: "120 points by jdoe 4 hours ago | hide | 87 comments"."""
     s = fold(text)
+    if not any(map(s.__contains__, _META_MARKS)):
+        return False                    # one field at most
     fields = [f for f in _META_SPLIT.split(s) if f]
     return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
             and not ends_sentence(s) and any(_META_FIELD.search(f) for f in fields))
@@ -183,16 +216,16 @@ def is_newsletter_intro(text: str) -> bool:
     """A short greeting that talks about the newsletter itself ("Good morning. Three stories
     today ..."): the sender addressing readers, not a news story."""
     s = fold(text)
-    return len(s.split()) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
+    return word_total(text) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
 
 
 def template_key(text: str) -> str | None:
     """The wording of a line with its names, numbers and user handles masked, for lines a site
     stamps out from one template ("This story first ran in <Outlet>", "Filed under: <Topic> ·
     <n> min read"); None when too little of the line is fixed wording to call it a template."""
-    toks = fold(text).split()
-    if not 2 <= len(toks) <= TEMPLATE_MAX_WORDS:
+    if not 2 <= word_total(text) <= TEMPLATE_MAX_WORDS:
         return None
+    toks = fold(text).split()
     out: list[str] = []
     fixed = 0
     for k, tok in enumerate(toks):
@@ -216,7 +249,7 @@ def is_job_title(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption naming a person and role: "Jane Roe, founder of Acme" (no full stop)."""
     s = fold(text)
-    n = len(s.split())
+    n = word_total(text)
     if n > 14 or s.endswith((".", "?", "!", '"')) or not _CAPTION_LEAD.match(s):
         return False
     tail = s.split(",", 1)[1]
@@ -225,15 +258,23 @@ def is_caption(text: str) -> bool:
 
 def is_alt_text(text: str) -> bool:
     """A short lowercase keyword string left from an image's alt attribute."""
+    if not 1 <= word_total(text) <= 5:
+        return False
     s = fold(text)
     ws = s.split()
-    return (1 <= len(ws) <= 5 and s == s.lower() and not ends_sentence(s)
+    return (s == s.lower() and not ends_sentence(s)
             and all(re.fullmatch(r"[a-z0-9\-_]+", w) for w in ws) and any(c.isalpha() for c in s))
 
 
 def is_bio(text: str) -> bool:
     """The opening of an author bio: "Jane Doe is a reporter who covers ..."."""
     return bool(_BIO.match(fold(text))) and len(words(text)) <= 90
+
+
+def load_language_model() -> None:
+    """Load the language-ID model now (it is loaded on first use otherwise): a parent process
+    that forks workers loads it once for all of them instead of once in each."""
+    py3langid.classify("")
 
 
 def is_foreign(text: str) -> bool:
@@ -258,4 +299,4 @@ def line_counts(lines: Iterable[str]) -> dict[str, int]:
 
 def is_short(text: str) -> bool:
     """Short enough to be chrome when repeated (a few words)."""
-    return len(fold(text).split()) <= SHORT_WORDS
+    return word_total(text) <= SHORT_WORDS

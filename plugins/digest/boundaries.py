@@ -29,14 +29,17 @@ asked questions, a further question line is not a new headline.
 """
 from __future__ import annotations
 
-import math
 import re
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .cohesion import bag, cosine, idf_weighted, merged, name_overlap
-from .lede import is_continuation, lede_scores
+import numpy as np
+
+from .cohesion import Windows, bag, cosine, idf_weighted, name_overlap
+from .lede import is_continuation, lede_scorer, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
 WINDOW = 3
@@ -56,6 +59,11 @@ INNER_SIDE = 2           # body paragraphs on each side of an untitled start ins
 INNER_LEDE = 0.5         # lede shape (lede.py) an untitled start inside a titled section needs
 INNER_COHESION = 1.0     # likeness across the cut below the file's typical likeness between paragraphs
 SEPARATOR = "boilerplate:separator"
+# Index templates for a window of MAX_STORY paragraphs (o, o' positions in it).
+_POS = np.arange(MAX_STORY)
+_LATER = np.maximum.outer(_POS, _POS)                 # the later of o and o'
+_APART = np.abs(_POS[:, None] - _POS[None, :])        # how far apart they are
+_UPTO = _POS[:, None] <= _POS[None, :]                # [o, t]: paragraph o is in a story ending at t
 
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
@@ -102,8 +110,8 @@ def title_case(text: str) -> bool:
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    bags = dict(zip(body, idf_weighted([bag(paras[k].text) for k in body])))
-    base = _median_gap(body, bags)
+    windows = Windows(idf_weighted([bag(paras[k].text) for k in body]))   # by position in `body`
+    base = _median_gap(windows)
     house_style = title_case(paras[0].text)
     starts = [0]
     for k in range(1, len(paras)):
@@ -114,10 +122,13 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             continue
         if not p.heading or k + 1 >= len(paras) or paras[k + 1].heading:
             continue
-        left = [j for j in body if starts[-1] <= j < k][-2 * WINDOW:]
-        right = [j for j in body if j > k][:WINDOW]
-        if not left or not right:
+        # the story's body so far (its last 2 * WINDOW paragraphs) and the WINDOW body paragraphs after k
+        hi = bisect_left(body, k)
+        lo = max(bisect_left(body, starts[-1]), hi - 2 * WINDOW)
+        nxt = bisect_right(body, k)
+        if lo >= hi or nxt >= len(body):
             continue
+        left = body[lo:hi]
         score = heading_shape(p.text)
         score += STYLE_WEIGHT if title_case(p.text) == house_style else -STYLE_WEIGHT
         if paras[k - 1].index != p.index - 1:
@@ -126,40 +137,41 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score += SEPARATOR_BEFORE
         if _is_question(p.text) and sum(_is_question(q.text) for q in paras[starts[-1]:k]) >= INTERVIEW_QUESTIONS:
             score -= SEPARATOR_BEFORE   # an interview: one more question, not a new story
-        sim = cosine(merged([bags[j] for j in left]), merged([bags[j] for j in right]))
+        sim = windows.cosine((lo, hi), (nxt, min(nxt + WINDOW, len(body))))
         rel = sim / base if base else 0.0
         score -= 2.0 * (rel - 0.6)
-        story = Counter(n for j in left for n in names(paras[j].text))
+        story = [n for j in left for n in names(paras[j].text)]
         title_terms = set(content_stems(p.text))
-        known = set(content_stems(" ".join(paras[j].text for j in left)))
+        known = set().union(*(content_stems(paras[j].text) for j in left))   # (no word spans two texts)
         if title_terms:
             score -= 2.0 * (len(title_terms & known) / len(title_terms) - 0.5)
-        score -= 1.5 * (name_overlap(list(story), names(paras[right[0]].text)) - 0.3)
-        if is_continuation(paras[right[0]].text):
+        score -= 1.5 * (name_overlap(story, names(paras[body[nxt]].text)) - 0.3)
+        if is_continuation(paras[body[nxt]].text):
             score -= 1.0
         if score > 0:
             starts.append(k)
-    return _with_inner_starts(paras, starts, body, bags, base)
+    return _with_inner_starts(paras, starts, body, windows, base)
 
 
-def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int],
-                       bags: dict[int, Counter[str]], base: float) -> list[int]:
+def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], windows: Windows,
+                       base: float) -> list[int]:
     """Add the untitled stories glued inside titled sections (see `inner_start`)."""
-    ledes = dict(zip(body, lede_scores([paras[k].text for k in body],
-                                       [{t for t in bags[k] if t[0] != "@"} for k in body])))
+    lede = lede_scorer([paras[k].text for k in body], [{t for t in b if t[0] != "@"} for b in windows.bags])
     out: list[int] = []
     for s, e in zip(starts, starts[1:] + [len(paras)]):
         out.append(s)
+        end = bisect_left(body, e)
         for k in range(s + 1, e):
-            section = [j for j in body if out[-1] <= j < e]
-            if inner_start(paras, k, section, bags, base, ledes.get(k, 0.0)):
+            section = (bisect_left(body, out[-1]), end)
+            if inner_start(paras, k, body, section, windows, base, lede):
                 out.append(k)
     return out
 
 
-def inner_start(paras: list[Para], k: int, section: list[int], bags: dict[int, Counter[str]],
-                base: float, lede: float) -> bool:
-    """An untitled story starts at body paragraph `k` inside a titled section.
+def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, int], windows: Windows,
+                base: float, lede: Callable[[int], float]) -> bool:
+    """An untitled story starts at body paragraph `k` inside a titled section
+    (``body[section[0]:section[1]]``; `lede` rates a body paragraph by its position).
 
     Only strong evidence counts: a byline dropped just before it (a story's
     credit line closing the one before), straight after body text (never
@@ -173,22 +185,23 @@ def inner_start(paras: list[Para], k: int, section: list[int], bags: dict[int, C
         return False
     if paras[k - 1].heading or _is_question(paras[k - 1].text):
         return False
-    left = [j for j in section if j < k]
-    right = [j for j in section if j >= k]
-    if len(left) < INNER_SIDE or len(right) < INNER_SIDE or is_continuation(p.text):
+    lo, hi = section
+    pos = bisect_left(body, k)
+    if pos - lo < INNER_SIDE or hi - pos < INNER_SIDE or is_continuation(p.text):
         return False
-    sim = cosine(merged([bags[j] for j in left[-WINDOW:]]), merged([bags[j] for j in right[:WINDOW]]))
+    sim = windows.cosine((max(lo, pos - WINDOW), pos), (pos, min(hi, pos + WINDOW)))
     rel = sim / base if base else 0.0
-    return lede >= INNER_LEDE and rel < INNER_COHESION
+    return lede(pos) >= INNER_LEDE and rel < INNER_COHESION
 
 
 def _is_question(text: str) -> bool:
     return fold(text).rstrip("\"')]").endswith("?")
 
 
-def _median_gap(body: list[int], bags: dict[int, Counter[str]]) -> float:
-    sims = [cosine(merged([bags[j] for j in body[max(0, i - WINDOW):i]]),
-                   merged([bags[j] for j in body[i:i + WINDOW]])) for i in range(1, len(body))]
+def _median_gap(windows: Windows) -> float:
+    """The median likeness of the WINDOW body paragraphs before and after each gap."""
+    n = len(windows.bags)
+    sims = [windows.cosine((max(0, i - WINDOW), i), (i, min(n, i + WINDOW))) for i in range(1, n)]
     return statistics.median(sims) if sims else 0.0
 
 
@@ -251,42 +264,12 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         texts.append(f"{heads} {paras[k].text}".strip())
     bags = idf_weighted([bag(t) for t in texts])
     n = len(body)
-    dots = [[_dot(bags[i], bags[i + d]) for d in range(min(MAX_STORY, n - i))] for i in range(n)]
+    selfs, band = _band_dots(bags)
     bonus = gap_bonus(paras, body, bags)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
-    opens = {0, *forced}
-    best = [float("-inf")] * (n + 1)
-    back = [0] * (n + 1)
-    best[0] = 0.0
-    for a in range(n):
-        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
-            continue
-        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
-        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
-        others: list[float] = []        # D_i: dot of paragraph i with the rest of the story
-        total = 0.0                     # |C|^2, C = sum of the story's bags
-        for b in range(a + 1, stop + 1):
-            new = b - 1
-            cross = 0.0
-            for o in range(len(others)):
-                d = dots[a + o][new - a - o]
-                others[o] += d
-                cross += d
-            others.append(cross)
-            total += 2 * cross + dots[new][0]
-            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
-                continue
-            fit = 0.0
-            for o, d_i in enumerate(others):
-                self_sq = dots[a + o][0]
-                rest = total - 2 * d_i - self_sq
-                if d_i > 0 and rest > 0 and self_sq > 0:
-                    fit += d_i / math.sqrt(self_sq * rest)
-            if base + fit > best[b]:
-                best[b] = base + fit
-                back[b] = a
+    best, back = _segment(selfs, band, bonus, forced)
     if best[n] == float("-inf"):
         return [0]
     starts = []
@@ -297,7 +280,61 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     return [0] + [body[a] for a in reversed(starts) if a > 0]
 
 
-def _dot(x: Counter[str], y: Counter[str]) -> float:
-    if len(x) > len(y):
-        x, y = y, x
-    return sum(v * y.get(k, 0.0) for k, v in x.items())
+def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
+             forced: list[int]) -> tuple[list[float], list[int]]:
+    """The dynamic programme of `untitled_starts` over n body paragraphs: the best score of the
+    first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).
+
+    For each start a the stories a..b-1 of every length are scored at once, as arrays over the
+    story's paragraphs o and its last paragraph t; every sum runs in the same order (cumulative
+    sums) as a loop adding the stories' paragraphs one by one would.
+    """
+    n = len(selfs)
+    opens = {0, *forced}
+    best = [float("-inf")] * (n + 1)
+    back = [0] * (n + 1)
+    best[0] = 0.0
+    for a in range(n):
+        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
+            continue
+        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
+        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
+        m = stop - a
+        dots = band[a + _LATER[:m, :m], _APART[:m, :m]]    # paragraphs a+o and a+o' (0 for o == o')
+        others = np.cumsum(dots, axis=1)    # [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
+        own = selfs[a:stop, None]           # |x_o|^2
+        total = np.cumsum(2 * np.diagonal(others) + selfs[a:stop])     # [t]: |C|^2, C = sum of the story's bags
+        rest = (total - 2 * others) - own   # |C - x_o|^2
+        fits = (others > 0) & (rest > 0) & (own > 0) & _UPTO[:m, :m]
+        cos = np.zeros((m, m))
+        np.divide(others, np.sqrt(own * rest, where=fits, out=np.ones((m, m))), where=fits, out=cos)
+        fit = np.cumsum(cos, axis=0)[-1].tolist()      # [t]: the story's paragraphs' fits, added in order
+        for b in range(a + 1, stop + 1):
+            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
+                continue
+            if base + fit[b - a - 1] > best[b]:
+                best[b] = base + fit[b - a - 1]
+                back[b] = a
+    return best, back
+
+
+def _band_dots(bags: list[Counter[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Dot products of the bags less than MAX_STORY apart: each bag's with itself, and
+    ``band[j, d]`` of bags j-d and j (0 for d == 0 or j-d < 0).
+
+    Each product is summed as ``sum(v * y.get(k, 0.0) for k, v in x.items())`` would, x the
+    smaller bag (the earlier one when as large), but only over the shared keys.
+    """
+    order = [{k: pos for pos, k in enumerate(b)} for b in bags]
+    selfs = np.array([sum([v * v for v in b.values()]) for b in bags], dtype=float)
+    band = np.zeros((len(bags), MAX_STORY))
+    for j, y in enumerate(bags):
+        col = []
+        for i in range(j - 1, max(-1, j - MAX_STORY), -1):
+            x, big, first = bags[i], y, order[i]
+            if len(x) > len(big):
+                x, big, first = big, x, order[j]
+            shared = sorted(x.keys() & big.keys(), key=first.__getitem__)
+            col.append(sum([x[k] * big[k] for k in shared], 0.0))
+        band[j, 1:len(col) + 1] = col
+    return selfs, band

@@ -22,7 +22,7 @@ from .neighbours import (
     mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_sign_off,
 )
 from .paragraphs import Unit, is_body_para
-from .textnorm import ends_sentence, fold, normalize_line
+from .textnorm import ends_sentence, fold, normalize_line, word_total
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
 MIN_RUN_WORDS = 60
@@ -54,11 +54,11 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold(text)))
 
 
-def _same(a: str, b: str) -> bool:
-    """Two normalised units are the same paragraph: equal, or a long one lightly edited."""
+def _same(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
+    """Two normalised units (`wa`, `wb`: their words) are the same paragraph: equal, or a long
+    one lightly edited."""
     if a == b:
         return True
-    wa, wb = a.split(), b.split()
     if min(len(wa), len(wb)) < EDITED_MIN_WORDS:
         return False
     sa, sb = set(wa), set(wb)
@@ -76,9 +76,9 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
-def _signatures(key: str) -> list[str]:
-    """Lookup keys of a unit: the whole text, and for long units its opening and closing words."""
-    ws = key.split()
+def _signatures(key: str, ws: list[str]) -> list[str]:
+    """Lookup keys of a unit (`ws`: its words): the whole text, and for long units its opening
+    and closing words."""
     if len(ws) < EDITED_MIN_WORDS:
         return [key]
     return [key, "^" + " ".join(ws[:SIGNATURE_WORDS]), "$" + " ".join(ws[-SIGNATURE_WORDS:])]
@@ -92,25 +92,27 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     (original or copy) starts or ends: those are article boundaries.
     """
     keys = [normalize_line(u.text) for u in units]
+    split = [key.split() for key in keys]
+    signatures = [_signatures(key, ws) for key, ws in zip(keys, split)]
     first_at: dict[str, list[int]] = {}
     inside: set[int] = set()
     edges: set[int] = set()
 
     def remember(k: int) -> None:
-        for sig in _signatures(keys[k]):
+        for sig in signatures[k]:
             first_at.setdefault(sig, []).append(k)
 
     i = 0
     n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in sorted({j for sig in _signatures(keys[i]) for j in first_at.get(sig, [])}):
+        for j in sorted({j for sig in signatures[i] for j in first_at.get(sig, [])}):
             k = 0
-            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k]):
+            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k], split[j + k], split[i + k]):
                 k += 1
             if k > best_len:
                 best_j, best_len = j, k
-        words = sum(len(keys[i + k].split()) for k in range(best_len))
+        words = sum(len(split[i + k]) for k in range(best_len))
         if best_len >= MIN_RUN_UNITS and words >= MIN_RUN_WORDS:
             while (i + best_len < n and best_j + best_len < i
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
@@ -127,12 +129,14 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     return inside, {e for e in edges if 0 < e < n}
 
 
-def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], variants: dict[str, set[str]],
-                 common: frozenset[str], in_run: bool) -> str | None:
+def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: Counter[str],
+                 variants: dict[str, set[str]], common: frozenset[str], in_run: bool) -> str | None:
+    """Why a text unit (`shape`: its `template_key`) is chrome, or None."""
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
-    if single or len(key.split()) <= WRAPPED_CHROME_WORDS:
+    n = word_total(text)                # the words of `key` too
+    if single or n <= WRAPPED_CHROME_WORDS:
         reason = pattern_reason(text)
         if reason:
             return reason
@@ -143,9 +147,8 @@ def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], varia
             return "boilerplate:caption"
         if is_alt_text(text):
             return "boilerplate:alt-text"
-    if not in_run and counts.get(key, 0) >= 2 and len(key.split()) <= 30:
+    if not in_run and counts.get(key, 0) >= 2 and n <= 30:
         return "boilerplate:repeated"
-    shape = template_key(text)
     if shape is not None and templates[shape] >= TEMPLATE_REPEATS and len(variants[shape]) >= 2:
         return "boilerplate:repeated"   # one template, different names: not a paragraph of a copied story
     if is_newsletter_intro(text):
@@ -159,7 +162,7 @@ def _text_reason(u: Unit, counts: dict[str, int], templates: Counter[str], varia
 
 def _list_reason(u: Unit) -> str | None:
     items = u.parts
-    if all(len(fold(t).split()) <= 3 and not ends_sentence(t) for t in items):
+    if all(word_total(t) <= 3 and not ends_sentence(t) for t in items):
         return "boilerplate:widget"
     return None
 
@@ -169,14 +172,14 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
     counts = line_counts(u.text for u in units)
     templates: Counter[str] = Counter()
     variants: dict[str, set[str]] = defaultdict(set)
-    for u in units:
-        shape = template_key(u.text) if u.kind == "text" else None
+    shapes = [template_key(u.text) if u.kind == "text" else None for u in units]
+    for u, shape in zip(units, shapes):
         if shape is not None:
             templates[shape] += 1
             variants[shape].add(normalize_line(u.text))
     reasons: dict[int, str] = {}
     for i, u in enumerate(units):
-        r = (_text_reason(u, counts, templates, variants, common, i in in_run) if u.kind == "text"
+        r = (_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
              else _list_reason(u))
         if r:
             reasons[i] = r
@@ -195,10 +198,11 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
 
 def is_kicker(text: str) -> bool:
     """A short section label set in capitals ("ELECTRIC VEHICLES"), not a sentence."""
+    if not 1 <= word_total(text) <= KICKER_WORDS:
+        return False
     s = fold(text)
     letters = [c for c in s if c.isalpha()]
-    return (1 <= len(s.split()) <= KICKER_WORDS and len(letters) >= 3
-            and all(c.isupper() for c in letters) and not ends_sentence(s))
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and not ends_sentence(s)
 
 
 def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
@@ -218,7 +222,7 @@ def _mark_comments(units: list[Unit], reasons: dict[int, str]) -> None:
         body: list[int] = []
         j = i + 1
         while (j < len(units) and j not in reasons and len(body) < COMMENT_UNITS and not _next_headline(units[j])
-               and len(fold(units[j].text).split()) <= COMMENT_WORDS):
+               and word_total(units[j].text) <= COMMENT_WORDS):
             body.append(j)
             j += 1
         if body and (j >= len(units) or j in reasons or _next_headline(units[j])):
@@ -233,7 +237,7 @@ def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
     for i in sorted(k for k, r in reasons.items() if r == "boilerplate:credit"):
         prev = units[i - 1] if i else None
         if (prev is not None and not units[i].gap_before and i - 1 not in reasons and prev.kind == "text"
-                and len(prev.lines) == 1 and len(fold(prev.text).split()) <= CAPTION_WORDS):
+                and len(prev.lines) == 1 and word_total(prev.text) <= CAPTION_WORDS):
             reasons[i - 1] = "boilerplate:caption"
 
 
@@ -242,7 +246,7 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
     i = 0
     while i < len(units):
         u = units[i]
-        if u.kind == "text" and len(fold(u.text).split()) <= 5 and _LIST_HEAD.match(fold(u.text)):
+        if u.kind == "text" and word_total(u.text) <= 5 and _LIST_HEAD.match(fold(u.text)):
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
             while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
@@ -286,4 +290,4 @@ def _next_headline(u: Unit) -> bool:
 
 def _chrome_like(u: Unit) -> bool:
     """A short fragment that is not a sentence (site name, menu entry, stray label)."""
-    return u.kind == "text" and len(fold(u.text).split()) <= 8 and not ends_sentence(u.text)
+    return u.kind == "text" and word_total(u.text) <= 8 and not ends_sentence(u.text)

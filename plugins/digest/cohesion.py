@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from operator import mul
 
 from .textnorm import content_stems, names
 
@@ -33,9 +34,10 @@ def idf_weighted(bags: list[Counter[str]]) -> list[Counter[str]]:
     df: Counter[str] = Counter()
     for b in bags:
         df.update(b.keys())
+    idf = {d: math.log((n + 1) / d) for d in set(df.values())}
     out = []
     for b in bags:
-        out.append(Counter({k: v * math.log((n + 1) / df[k]) for k, v in b.items()}))
+        out.append(Counter({k: v * idf[df[k]] for k, v in b.items()}))
     return out
 
 
@@ -43,17 +45,54 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
     """Cosine similarity of two bags."""
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return dot / (na * nb)
+    return _dot(a, b) / (norm(a) * norm(b))
+
+
+def norm(a: Counter[str]) -> float:
+    """Euclidean length of a bag."""
+    values = list(a.values())
+    return math.sqrt(sum(map(mul, values, values)))
+
+
+def _dot(a: Counter[str], b: Counter[str]) -> float:
+    """Dot product of two bags, summed in `a`'s order over its keys (those missing from `b`
+    would add nothing)."""
+    return sum([v * b[k] for k, v in a.items() if k in b])
 
 
 def merged(bags: list[Counter[str]]) -> Counter[str]:
+    """The sum of some bags (as ``Counter.update`` adds them, in order); only the shared keys
+    are added one by one."""
     out: Counter[str] = Counter()
     for b in bags:
-        out.update(b)
+        summed = {k: b[k] + out[k] for k in out.keys() & b.keys()}
+        dict.update(out, b)
+        dict.update(out, summed)
     return out
+
+
+class Windows:
+    """Merged bags of runs of consecutive paragraphs (``bags[lo:hi]``), each merged and
+    measured once however often it is compared."""
+
+    def __init__(self, bags: list[Counter[str]]) -> None:
+        self.bags = bags
+        self._merged: dict[tuple[int, int], tuple[Counter[str], float]] = {}
+
+    def _get(self, lo: int, hi: int) -> tuple[Counter[str], float]:
+        got = self._merged.get((lo, hi))
+        if got is None:
+            bag_ = merged(self.bags[lo:hi])
+            got = self._merged[lo, hi] = (bag_, norm(bag_))
+        return got
+
+    def cosine(self, left: tuple[int, int], right: tuple[int, int]) -> float:
+        """`cosine` of the merged bags of paragraphs ``left[0]:left[1]`` and ``right[0]:right[1]``."""
+        a, na = self._get(*left)
+        b, nb = self._get(*right)
+        if not a or not b:
+            return 0.0
+        return _dot(a, b) / (na * nb)
 
 
 def name_overlap(left: list[str], right: list[str]) -> float:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 
 def _load_places() -> frozenset[str]:
@@ -125,7 +126,7 @@ def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
     named = list(map(_name_word, toks))
     out: list[_Chunk] = []
     end = 0                       # tokens before this belong to the previous chunk
-    for i in [i for i, yes in enumerate(named) if yes]:
+    for i in compress(range(len(toks)), named):
         if i < end:
             continue
         j = i
@@ -160,6 +161,7 @@ def _is_title(tok: str) -> bool:
     return tok.rstrip(".").lower() in _TITLES_LOWER
 
 
+@lru_cache(maxsize=1 << 16)
 def _clean(tok: str) -> tuple[str, bool]:
     """Drop a possessive or a lowercase hyphen tail ("Tencent-owned"); True ends the chunk."""
     if tok.endswith(_POSSESSIVES):

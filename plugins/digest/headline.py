@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 
 from .model import Block
-from .textnorm import DATELINE, STOPWORDS, ends_sentence, fold, names, normalize_line, words
+from .textnorm import DATELINE, STOPWORDS, ends_sentence, fold, names, normalize_line, word_total, words
 
 MAX_LEN = 110
 TARGET = 95
@@ -53,8 +53,7 @@ def _caseless_letter(ch: str) -> bool:
 def is_title_like(text: str) -> bool:
     """A single short line shaped like a headline or subhead (no closing full stop)."""
     s = fold(text)
-    ws = s.split()
-    if not 1 <= len(ws) <= 20 or width(s) > 130:
+    if not 1 <= word_total(text) <= 20 or width(s) > 130:
         return False
     if (s.endswith((",", "-")) or s.rstrip("\"')]」』").endswith(_IDEOGRAPHIC_STOP)
             or (ends_sentence(s) and not s.rstrip("\"')]").endswith("?"))):

@@ -11,14 +11,15 @@ carries a story on refers back instead: it opens with a definite description
 just before it. Words used all over the file (the beat the whole dump is
 about) are not taken as references.
 
-`lede_scores` rates every paragraph of a file in one pass: each paragraph's
-terms are computed once and compared with those of the few paragraphs before
-it only, so the cost grows linearly with the file.
+`lede_scores` rates every paragraph of a file (`lede_scorer` any one of them,
+when asked): each paragraph's terms are computed once and compared with those
+of the few paragraphs before it only, so the cost grows linearly with the file.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .headline import sentences
 from .textnorm import DATELINE, STOPWORDS, content_stems, fold
@@ -123,19 +124,28 @@ def opening_terms(text: str) -> set[str]:
     return set(content_stems(" ".join(DATELINE.sub("", fold(text)).split()[:OPENING])))
 
 
-def lede_scores(texts: list[str], stems: list[set[str]] | None = None) -> list[float]:
-    """`lede_score` of each paragraph of one file, each compared with the LOOKBACK paragraphs before it.
+def lede_scorer(texts: list[str], stems: list[set[str]] | None = None) -> Callable[[int], float]:
+    """A function giving the `lede_score` of paragraph i of one file (``texts[i]``), compared with
+    the LOOKBACK paragraphs before it; the file-wide counts are taken once, each score when asked.
 
     `stems`: the content stems of each paragraph, when the caller has them already.
     """
     if stems is None:
         stems = [set(content_stems(t)) for t in texts]
-    df = Counter(k for b in stems for k in b)
+    df: Counter[str] = Counter()
+    for b in stems:
+        df.update(b)
     common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
     file_text = "\n".join(texts)
-    out = []
-    for i, t in enumerate(texts):
-        s = DATELINE.sub("", fold(t))
+
+    def score(i: int) -> float:
+        s = DATELINE.sub("", fold(texts[i]))
         before = set().union(*stems[max(0, i - LOOKBACK):i])
-        out.append(lede_score(s, file_text, len((opening_terms(s) - common) & before)))
-    return out
+        return lede_score(s, file_text, len((opening_terms(s) - common) & before))
+    return score
+
+
+def lede_scores(texts: list[str], stems: list[set[str]] | None = None) -> list[float]:
+    """`lede_score` of each paragraph of one file (see `lede_scorer`)."""
+    score = lede_scorer(texts, stems)
+    return [score(i) for i in range(len(texts))]

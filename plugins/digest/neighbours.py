@@ -24,7 +24,7 @@ from itertools import pairwise
 from .boilerplate import is_job_title
 from .headline import is_title_like
 from .paragraphs import Unit, is_body_para
-from .textnorm import STOPWORDS, ends_sentence, fold, words
+from .textnorm import STOPWORDS, ends_sentence, fold, word_total, words
 
 AD = "boilerplate:ad"
 FOREIGN = "boilerplate:foreign-language"
@@ -52,7 +52,7 @@ def _blank_separated(units: list[Unit]) -> bool:
 
 
 def _short_text(u: Unit, limit: int) -> bool:
-    return u.kind == "text" and len(fold(u.text).split()) <= limit
+    return u.kind == "text" and word_total(u.text) <= limit
 
 
 def _addresses_reader(text: str) -> bool:
@@ -139,6 +139,6 @@ def mark_sign_off(units: list[Unit], reasons: dict[int, str]) -> None:
     masthead = set().union(*(_name_pairs(units[i].text) for i in range(live[0])
                              if reasons.get(i) == "boilerplate:masthead"))
     last = units[live[-1]]
-    if (last.kind == "text" and len(fold(last.text).split()) <= SIGN_OFF_WORDS
+    if (last.kind == "text" and word_total(last.text) <= SIGN_OFF_WORDS
             and not _REPORTED.search(last.text) and _name_pairs(last.text) & masthead):
         reasons[live[-1]] = "boilerplate:footer"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .headline import is_title_like
-from .textnorm import ends_sentence, fold
+from .textnorm import ends_sentence, fold, word_total
 
 SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
@@ -49,7 +49,7 @@ class Unit:
 
 def is_body_para(text: str) -> bool:
     """A full paragraph of prose: enough words and a sentence end."""
-    return len(fold(text).split()) >= BODY_WORDS and ends_sentence(text)
+    return word_total(text) >= BODY_WORDS and ends_sentence(text)
 
 
 def wrap_width(lines: list[str]) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import multiprocessing
 import os
 import pathlib
 import time
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import settings as conf
+from .boilerplate import load_language_model
 from .cache import CacheEntry, SourceCache, cache_for
 from .commonlines import LineProfile, common_fingerprint, common_lines, line_profile
 from .dating import date_articles
@@ -231,8 +233,10 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
             o.split, o.undated = cached.split, cached.undated
         else:
             jobs.append((o, common, cache, fallback, options, inputs))
-    done = {o.path: o for o in _map(_process_one, jobs, _workers(settings, root, [j[0].path for j in jobs]),
-                                         "splitting sources")}
+    workers = _workers(settings, root, [j[0].path for j in jobs])
+    if workers > 1 and len(jobs) > 1 and multiprocessing.get_start_method() == "fork":    # as _map forks
+        load_language_model()           # forked workers share the parent's copy
+    done = {o.path: o for o in _map(_process_one, jobs, workers, "splitting sources")}
     outcomes = [done.get(o.path, o) for o in outcomes]
     timings["split+date+classify+render"] = time.perf_counter() - t
 

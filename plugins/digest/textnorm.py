@@ -114,7 +114,7 @@ def _content_stem(word: str) -> str | None:
 
 @lru_cache(maxsize=CACHE_TEXTS)
 def _content_stems(text: str) -> tuple[str, ...]:
-    return tuple(s for s in map(_content_stem, _words(text)) if s is not None)
+    return tuple(filter(None, map(_content_stem, _words(text))))     # a stem is never empty
 
 
 def content_stems(text: str) -> list[str]:
