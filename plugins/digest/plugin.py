@@ -79,6 +79,34 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     generator.context["digest_corpus"] = corpus
 
 
+class Members(list):
+    """A topic's, company's or author's list of posts whose ``in`` test is a set lookup.
+
+    Pelican writes each taxonomy page with ``[a for a in dates if a in articles]``, which is
+    quadratic with plain lists (about 300 million comparisons, seconds, for 450 companies over
+    ten thousand posts). The set is rebuilt whenever the list's length changes.
+    """
+
+    def __init__(self, items: Any = ()) -> None:
+        super().__init__(items)
+        self._set = frozenset(self)
+        self._size = len(self)
+
+    def __contains__(self, item: object) -> bool:
+        if len(self) != self._size:
+            self._set, self._size = frozenset(self), len(self)
+        return item in self._set
+
+
+def index_taxonomies(generator: ArticlesGenerator) -> None:
+    """Give the generator's (and its context's) topic, company and author lists fast ``in`` tests."""
+    for tag, posts in generator.tags.items():
+        generator.tags[tag] = Members(posts)
+    generator.context["tags"] = list(generator.tags.items())
+    for groups in (generator.categories, generator.authors):
+        groups[:] = [(key, Members(posts)) for key, posts in groups]
+
+
 def get_generators(_pelican: Any) -> type[DigestGenerator]:
     """Pelican asks plugins for extra generators: ours writes issues, feeds and the report."""
     return DigestGenerator
@@ -92,5 +120,6 @@ def get_writer(_pelican: Any) -> type[DigestWriter]:
 def register() -> None:
     """Connect the digest to Pelican's signals."""
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
+    signals.article_generator_finalized.connect(index_taxonomies)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
