@@ -15,7 +15,7 @@ from typing import Any
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
-from pelican.readers import BaseReader
+from pelican.readers import BaseReader, ensure_metadata_list
 from pelican.utils import order_content
 
 from . import settings as conf
@@ -29,7 +29,33 @@ from .report import source_lines
 log = logging.getLogger(__name__)
 
 
-def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: BaseReader) -> dict[str, Any]:
+class _MetadataReader:
+    """Pelican's metadata processing for the digest's posts, done once per distinct value: the
+    posts of one day share the parsed date, and the posts of a topic or company share one
+    Category or Tag object (as Pelican's taxonomies keep one per slug anyway)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self._reader = BaseReader(settings)
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def process(self, name: str, value: Any) -> Any:
+        """What ``BaseReader.process_metadata(name, value)`` returns, memoised for dates,
+        categories and each tag of a list."""
+        if name == "tags" and isinstance(value, list):
+            tags = [tag for n in ensure_metadata_list(value) for tag in self._one(name, [n])]
+            return tags or self._reader.process_metadata(name, value)
+        if name in ("date", "category"):
+            return self._one(name, value)
+        return self._reader.process_metadata(name, value)
+
+    def _one(self, name: str, value: Any) -> Any:
+        key = (name, value[0] if isinstance(value, list) else value)
+        if key not in self._memo:
+            self._memo[key] = self._reader.process_metadata(name, value)
+        return self._memo[key]
+
+
+def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: _MetadataReader) -> dict[str, Any]:
     words = post.words
     assert post.date is not None
     raw: dict[str, Any] = {
@@ -39,7 +65,7 @@ def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: BaseReader) 
         "category": post.topic,
         "tags": list(post.entities),
     }
-    meta = {name: reader.process_metadata(name, value) for name, value in raw.items() if value}
+    meta = {name: reader.process(name, value) for name, value in raw.items() if value}
     meta.update({
         "summary": post.summary,
         "secondary_topics": list(post.secondary_topics),
@@ -66,7 +92,7 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     corpus = build_corpus(root, {os.path.normpath(f) for f in files}, settings)
     for line in source_lines(corpus):
         print(line, flush=True)
-    reader = BaseReader(settings)
+    reader = _MetadataReader(settings)
     for post in corpus.posts:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)
