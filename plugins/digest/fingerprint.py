@@ -2,7 +2,8 @@
 
 ``Fingerprinter.of(value)`` returns a short digest that is the same in every build
 when what a template shows of the value is the same. Scalars count by value,
-containers by their members, URL wrappers (topics, companies) by name and URL.
+containers by their members, URL wrappers (topics, companies) by name and URL,
+time zones by name.
 Objects count by their attributes, at three levels of detail:
 
 * level 0, a value the page is given: a post with its text, metadata and every
@@ -25,6 +26,7 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import os
 import types
 from collections.abc import Mapping
 from typing import Any
@@ -47,7 +49,8 @@ def _digest(*parts: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _kind(cls: type) -> str:
     """How values of type ``cls`` are described (the first matching rule of ``_describe``)."""
-    for kind, bases in (("scalar", _SCALARS), ("time", (dt.date, dt.time)), ("wrapper", (URLWrapper,)),
+    for kind, bases in (("scalar", _SCALARS), ("time", (dt.date, dt.time)), ("zone", (dt.tzinfo,)),
+                        ("wrapper", (URLWrapper,)),
                         ("content", (Content,)), ("mapping", (Mapping,)), ("sequence", (list, tuple)),
                         ("set", (set, frozenset)), ("function", _FUNCTIONS), ("module", (types.ModuleType,))):
         if issubclass(cls, bases):
@@ -58,11 +61,11 @@ def _kind(cls: type) -> str:
 class Fingerprinter:
     """Fingerprints for one build; values are memoised by identity while they are alive."""
 
-    _unknown = itertools.count()
-
     def __init__(self) -> None:
         self._memo: dict[tuple[int, int], str] = {}
         self._alive: list[Any] = []         # keeps memoised objects alive so ids stay unique
+        self._build = os.urandom(8).hex()   # makes the tokens of unknown values unique to this build
+        self._unknown = itertools.count()
 
     def of(self, value: Any) -> str:
         """The fingerprint of ``value`` as a page's own variable (level 0)."""
@@ -86,9 +89,11 @@ class Fingerprinter:
         return found
 
     def _unknown_token(self) -> str:
-        return f"?{next(self._unknown)}"
+        return f"?{self._build}:{next(self._unknown)}"
 
     def _describe(self, value: Any, kind: str, depth: int, level: int) -> str:
+        if kind == "zone":                          # zoneinfo's zones have no attributes to read
+            return _digest("z", type(value).__qualname__, str(value))
         if kind == "wrapper":
             return _digest("w", type(value).__name__, value.name, value.slug, value.url)
         if kind == "content":
