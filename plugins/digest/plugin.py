@@ -4,17 +4,11 @@ Pelican's readers return one object per file, so dumps are read here instead:
 at ``article_generator_pretaxonomy`` every post made from the dumps is appended
 to the articles generator, before categories (topics), tags (companies) and
 archives are built, so posts appear everywhere a hand-written article would.
-
-The posts and the corpus live until the build ends, so once they are made they are
-moved out of the garbage collector's sight (``gc.freeze``), and so is everything left
-when the build is done: Python's full collections would otherwise rescan them again
-and again (about a second at ten thousand posts), and once more at exit (another
-second). The next build in the same process (``pelican --autoreload``) unfreezes
-them first, so nothing of an old build outlives the next one.
+From the articles generator's start to the end of the build, ``gcfreeze`` keeps the
+garbage collector from rescanning the build's long-lived objects.
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import pathlib
@@ -26,6 +20,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader, ensure_metadata_list
 from pelican.utils import order_content
 
+from . import gcfreeze
 from . import settings as conf
 from .generator import DigestGenerator
 from .model import ArticleDraft, date_is_estimated
@@ -111,7 +106,6 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
             generator.articles.append(article)
     generator.articles = order_content(generator.articles, settings["ARTICLE_ORDER_BY"])
     generator.context["digest_corpus"] = corpus
-    gc.freeze()
 
 
 class Members(list):
@@ -142,16 +136,6 @@ def index_taxonomies(generator: ArticlesGenerator) -> None:
         groups[:] = [(key, Members(posts)) for key, posts in groups]
 
 
-def collect_previous_build(_generator: ArticlesGenerator) -> None:
-    """A build starts: what an earlier build in this process froze may be collected again."""
-    gc.unfreeze()
-
-
-def freeze_build(_pelican: Any) -> None:
-    """The build is done: skip rescanning its objects, including at exit."""
-    gc.freeze()
-
-
 def get_generators(_pelican: Any) -> type[DigestGenerator]:
     """Pelican asks plugins for extra generators: ours writes issues, feeds and the report."""
     return DigestGenerator
@@ -164,9 +148,9 @@ def get_writer(_pelican: Any) -> type[DigestWriter]:
 
 def register() -> None:
     """Connect the digest to Pelican's signals."""
-    signals.article_generator_init.connect(collect_previous_build)
+    signals.article_generator_init.connect(gcfreeze.build_started)
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
     signals.article_generator_finalized.connect(index_taxonomies)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(freeze_build)
+    signals.finalized.connect(gcfreeze.build_finished)
