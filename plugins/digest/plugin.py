@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import pathlib
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.contents import Article
@@ -30,6 +30,23 @@ from .render import reading_minutes
 from .report import source_lines
 
 log = logging.getLogger(__name__)
+
+
+class DigestArticle(Article):
+    """A post made from a dump. Pelican works a source path out relative to the content
+    folder (four path operations) each time it formats a post's URL or save_as, which every
+    list of posts does for every post it shows; here each path is worked out once."""
+
+    _relative_paths: ClassVar[dict[tuple[str, str, str], str | None]] = {}
+
+    def get_relative_source_path(self, source_path: str | None = None) -> str | None:
+        path = source_path or self.source_path
+        if path is None:
+            return None
+        key = (path, self.settings["PATH"], os.getcwd())
+        if key not in self._relative_paths:
+            self._relative_paths[key] = super().get_relative_source_path(path)
+        return self._relative_paths[key]
 
 
 class _MetadataReader:
@@ -100,7 +117,7 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)
             continue
-        article = Article(post.html, metadata=_metadata(post, settings, reader), settings=settings,
+        article = DigestArticle(post.html, metadata=_metadata(post, settings, reader), settings=settings,
                           source_path=str(root / post.source), context=generator.context)
         if article.is_valid():
             generator.articles.append(article)
