@@ -7,7 +7,7 @@ import pytest
 @pytest.fixture
 def members() -> type:
     # Imported when the tests run (see tests/test_fingerprint.py: Pelican's logger class).
-    from digest.plugin import Members
+    from digest.articles import Members
     return Members
 
 

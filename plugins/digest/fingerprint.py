@@ -46,7 +46,7 @@ def _digest(*parts: str) -> str:
     return hashlib.blake2b("\x1f".join(parts).encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _kind(cls: type) -> str:
     """How values of type ``cls`` are described (the first matching rule of ``_describe``)."""
     for kind, bases in (("scalar", _SCALARS), ("time", (dt.date, dt.time)), ("zone", (dt.tzinfo,)),

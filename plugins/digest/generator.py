@@ -10,9 +10,9 @@ beside the output folder.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import pathlib
-import heapq
 from collections import Counter, defaultdict
 from typing import Any
 from zoneinfo import ZoneInfo
