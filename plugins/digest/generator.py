@@ -10,9 +10,10 @@ beside the output folder.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import pathlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +33,7 @@ from .writing import inside, write_if_changed
 log = logging.getLogger(__name__)
 
 RELATED_POSTS = 3
+MAX_RELATED_TAG_POSTS = 200
 
 
 def _aware(stamp: dt.datetime, tz: str) -> dt.datetime:
@@ -39,24 +41,33 @@ def _aware(stamp: dt.datetime, tz: str) -> dt.datetime:
 
 
 def link_related(articles: list[Any]) -> None:
-    """Give each post up to three related posts: shared companies first, then its topic."""
-    by_tag: dict[str, list[Any]] = defaultdict(list)
-    for a in articles:
-        for tag in getattr(a, "tags", []):
-            by_tag[tag.name].append(a)
-    for a in articles:
-        score: dict[int, tuple[int, Any]] = {}
-        for tag in getattr(a, "tags", []):
-            members = by_tag[tag.name]
-            if len(members) > 200:          # too common to tell posts apart
-                continue
-            for other in members:
-                if other is not a:
-                    n, _ = score.get(id(other), (0, other))
-                    score[id(other)] = (n + 1, other)
-        ranked = sorted(score.values(), key=lambda s: (-s[0] - (s[1].category == a.category),
-                                                        -s[1].date.timestamp(), s[1].slug))
-        a.related_posts = [other for _, other in ranked[:RELATED_POSTS]]
+    """Give each post up to three related posts: the posts sharing most of its companies
+    (a shared topic counts as one more), then the newest, then by slug.
+
+    Posts are handled by index: shared companies are counted with ``Counter`` and each post's
+    place in the (newest, slug) order is computed once, so ranking a candidate is integer work.
+    """
+    n = len(articles)
+    tag_names = [[tag.name for tag in getattr(a, "tags", [])] for a in articles]
+    by_tag: dict[str, list[int]] = defaultdict(list)
+    for i, names in enumerate(tag_names):
+        for name in names:
+            by_tag[name].append(i)
+    newest_first = sorted(range(n), key=lambda i: (-articles[i].date.timestamp(), articles[i].slug))
+    rank = [0] * n
+    for place, i in enumerate(newest_first):
+        rank[i] = place
+    topic = [a.category.slug for a in articles]     # categories are equal when their slugs are
+    for i, a in enumerate(articles):
+        shared: Counter[int] = Counter()
+        for name in tag_names[i]:
+            members = by_tag[name]
+            if len(members) <= MAX_RELATED_TAG_POSTS:       # a more common tag does not tell posts apart
+                shared.update(members)
+        shared.pop(i, None)
+        # one integer per candidate: more shared (companies + same topic) first, then newest, then slug
+        keys = [rank[j] - (count + (topic[j] == topic[i])) * n for j, count in shared.items()]
+        a.related_posts = [articles[newest_first[k % n]] for k in heapq.nsmallest(RELATED_POSTS, keys)]
 
 
 class DigestGenerator(Generator):

@@ -88,6 +88,7 @@ class DigestWriter(Writer):
         self._root = pathlib.Path(output_path).resolve()
         self._pages: dict[str, _Page] = {}
         self._produced: dict[str, str] = {}             # output path -> key ("" = never skip)
+        self._kept: dict[str, list[int]] = {}           # output path -> [size, mtime_ns] of a file left as it was
         self._fingerprints = Fingerprinter()
         self._template_vars: dict[str, frozenset[str] | None] = {}
         self.site_key = ""             # what every page depends on (set by finish())
@@ -162,7 +163,9 @@ class DigestWriter(Writer):
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         """Pelican's own writes (paginated pages, feeds) are recorded, never skipped."""
         if filename != os.devnull:
-            self._produced[self._rel(pathlib.Path(filename))] = ""
+            rel = self._rel(pathlib.Path(filename))
+            self._produced[rel] = ""
+            self._kept.pop(rel, None)
         return super()._open_w(filename, encoding, override)
 
     def write_bytes(self, rel: str, data: bytes) -> None:
@@ -186,7 +189,10 @@ class DigestWriter(Writer):
             stat = path.stat()
         except OSError:
             return False
-        return [stat.st_size, stat.st_mtime_ns] == before[1:]
+        if [stat.st_size, stat.st_mtime_ns] != before[1:]:
+            return False
+        self._kept[rel] = before[1:]
+        return True
 
     # ------------------------------------------------------------------ finishing
     def finish(self) -> tuple[int, int]:
@@ -314,6 +320,10 @@ class DigestWriter(Writer):
             return
         files: dict[str, list[Any]] = {}
         for rel, key in sorted(self._produced.items()):
+            kept = self._kept.get(rel)
+            if kept is not None:
+                files[rel] = [key, *kept]
+                continue
             try:
                 stat = (self._root / rel).stat()
             except OSError:

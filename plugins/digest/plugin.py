@@ -4,6 +4,8 @@ Pelican's readers return one object per file, so dumps are read here instead:
 at ``article_generator_pretaxonomy`` every post made from the dumps is appended
 to the articles generator, before categories (topics), tags (companies) and
 archives are built, so posts appear everywhere a hand-written article would.
+From the articles generator's start to the end of the build, ``gcfreeze`` keeps the
+garbage collector from rescanning the build's long-lived objects.
 """
 from __future__ import annotations
 
@@ -13,12 +15,12 @@ import pathlib
 from typing import Any
 
 from pelican import signals
-from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
-from pelican.readers import BaseReader
 from pelican.utils import order_content
 
+from . import gcfreeze
 from . import settings as conf
+from .articles import DigestArticle, MetadataReader, index_taxonomies
 from .generator import DigestGenerator
 from .model import ArticleDraft, date_is_estimated
 from .pagewriter import DigestWriter
@@ -29,7 +31,7 @@ from .report import source_lines
 log = logging.getLogger(__name__)
 
 
-def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: BaseReader) -> dict[str, Any]:
+def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: MetadataReader) -> dict[str, Any]:
     words = post.words
     assert post.date is not None
     raw: dict[str, Any] = {
@@ -39,7 +41,7 @@ def _metadata(post: ArticleDraft, settings: dict[str, Any], reader: BaseReader) 
         "category": post.topic,
         "tags": list(post.entities),
     }
-    meta = {name: reader.process_metadata(name, value) for name, value in raw.items() if value}
+    meta = {name: reader.process(name, value) for name, value in raw.items() if value}
     meta.update({
         "summary": post.summary,
         "secondary_topics": list(post.secondary_topics),
@@ -66,13 +68,13 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     corpus = build_corpus(root, {os.path.normpath(f) for f in files}, settings)
     for line in source_lines(corpus):
         print(line, flush=True)
-    reader = BaseReader(settings)
+    reader = MetadataReader(settings)
     for post in corpus.posts:
         if post.date is None:
             log.warning("%s: post %r has no date and was skipped", post.source, post.title)
             continue
-        article = Article(post.html, metadata=_metadata(post, settings, reader), settings=settings,
-                          source_path=str(root / post.source), context=generator.context)
+        article = DigestArticle(post.html, metadata=_metadata(post, settings, reader), settings=settings,
+                                source_path=str(root / post.source), context=generator.context)
         if article.is_valid():
             generator.articles.append(article)
     generator.articles = order_content(generator.articles, settings["ARTICLE_ORDER_BY"])
@@ -91,6 +93,9 @@ def get_writer(_pelican: Any) -> type[DigestWriter]:
 
 def register() -> None:
     """Connect the digest to Pelican's signals."""
+    signals.article_generator_init.connect(gcfreeze.build_started)
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
+    signals.article_generator_finalized.connect(index_taxonomies)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(gcfreeze.build_finished)

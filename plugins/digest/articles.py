@@ -1,0 +1,98 @@
+"""The Pelican objects the digest's posts become, made so that ten thousand of them stay fast.
+
+* ``DigestArticle``: an Article that works its source path out once (Pelican redoes it
+  at every URL formatting);
+* ``MetadataReader``: Pelican's metadata processing, once per distinct date, topic and company;
+* ``Members``: the post list of a topic, company or author, with a set-backed ``in`` test
+  (Pelican's taxonomy pages test every post against every list).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, ClassVar
+
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
+from pelican.readers import BaseReader, ensure_metadata_list
+
+
+class DigestArticle(Article):
+    """A post made from a dump. Pelican works a source path out relative to the content
+    folder (four path operations) each time it formats a post's URL or save_as, which every
+    list of posts does for every post it shows; here each path is worked out once."""
+
+    _relative_paths: ClassVar[dict[tuple[str, str, str], str | None]] = {}
+
+    def get_relative_source_path(self, source_path: str | None = None) -> str | None:
+        path = source_path or self.source_path
+        if path is None:
+            return None
+        key = (path, self.settings["PATH"], os.getcwd())
+        if key not in self._relative_paths:
+            self._relative_paths[key] = super().get_relative_source_path(path)
+        return self._relative_paths[key]
+
+
+class MetadataReader:
+    """Pelican's metadata processing for the digest's posts, done once per distinct value: the
+    posts of one day share the parsed date, and the posts of a topic or company share one
+    Category or Tag object (as Pelican's taxonomies keep one per slug anyway)."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self._reader = BaseReader(settings)
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def process(self, name: str, value: Any) -> Any:
+        """What ``BaseReader.process_metadata(name, value)`` returns, memoised for dates,
+        categories and each tag of a list."""
+        if name == "tags" and isinstance(value, list):
+            tags = [tag for n in ensure_metadata_list(value) for tag in self._one(name, [n])]
+            return tags or self._reader.process_metadata(name, value)
+        if name in ("date", "category"):
+            return self._one(name, value)
+        return self._reader.process_metadata(name, value)
+
+    def _one(self, name: str, value: Any) -> Any:
+        key = (name, value[0] if isinstance(value, list) else value)
+        if key not in self._memo:
+            self._memo[key] = self._reader.process_metadata(name, value)
+        return self._memo[key]
+
+
+class Members(list):
+    """A topic's, company's or author's list of posts whose ``in`` test is a set lookup.
+
+    Pelican writes each taxonomy page with ``[a for a in dates if a in articles]``, which is
+    quadratic with plain lists (about 300 million comparisons, seconds, for 450 companies over
+    ten thousand posts). The set is made at the first test after the list was changed.
+    """
+
+    _set: frozenset[Any] | None = None
+
+    def __contains__(self, item: object) -> bool:
+        if self._set is None:
+            self._set = frozenset(self)
+        return item in self._set
+
+
+def _forgetting_set(name: str) -> Any:
+    change = getattr(list, name)
+
+    def changed(self: Members, *args: Any) -> Any:
+        self._set = None
+        return change(self, *args)
+    return changed
+
+
+for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__",
+              "append", "extend", "insert", "remove", "pop", "clear"):
+    setattr(Members, _name, _forgetting_set(_name))
+
+
+def index_taxonomies(generator: ArticlesGenerator) -> None:
+    """Give the generator's (and its context's) topic, company and author lists fast ``in`` tests."""
+    for tag, posts in generator.tags.items():
+        generator.tags[tag] = Members(posts)
+    generator.context["tags"] = list(generator.tags.items())
+    for groups in (generator.categories, generator.authors):
+        groups[:] = [(key, Members(posts)) for key, posts in groups]
