@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import pathlib
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 import feedparser
 import mf2py

@@ -72,7 +72,7 @@ class _Page:
 _RENDERING: tuple[DigestWriter, list[_Page]] | None = None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, bool]]:
+def _render_chunk(bounds: tuple[int, int]) -> list[str]:
     """Render pages[start:end] of the pages being rendered (in a forked worker)."""
     assert _RENDERING is not None
     writer, pages = _RENDERING
@@ -92,7 +92,6 @@ class DigestWriter(Writer):
         self._fingerprints = Fingerprinter()
         self._template_vars: dict[str, frozenset[str] | None] = {}
         self.site_key = ""             # what every page depends on (set by finish())
-        self.pages_changed = False      # a page's bytes changed or a file was removed by this build
         self._manifest_path = self._manifest_location()
         self._previous = self._load_manifest()
         if self._previous is None:
@@ -173,7 +172,7 @@ class DigestWriter(Writer):
         path = inside(self._root, rel)
         key = hashlib.sha256(data).hexdigest()
         if not self._unchanged(rel, key, path):
-            self._note_change(rel, write_if_changed(path, data))
+            write_if_changed(path, data)
         self._produced[rel] = key
 
     def _rel(self, path: pathlib.Path) -> str:
@@ -208,24 +207,19 @@ class DigestWriter(Writer):
                 skipped += 1
             else:
                 todo.append(page)
-        for name, changed in self._render_all(todo):
+        for name in self._render_all(todo):
             self._produced[name] = self._pages[name].key
-            self._note_change(name, changed)
         self._pages.clear()
         self._remove_stale()
         self._save_manifest()
         return len(todo), skipped
 
-    def _note_change(self, rel: str, changed: bool) -> None:
-        if changed and rel.endswith(".html"):
-            self.pages_changed = True
-
-    def _render_all(self, pages: list[_Page]) -> list[tuple[str, bool]]:
+    def _render_all(self, pages: list[_Page]) -> list[str]:
         """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough."""
         global _RENDERING
         wanted = conf.get(self.settings, "DIGEST_WORKERS") or os.cpu_count() or 1
         workers = max(1, min(int(wanted), len(pages) // MIN_PAGES_PER_WORKER))
-        done: list[tuple[str, bool]] = []
+        done: list[str] = []
         with stage("rendering pages", len(pages)) as advance:
             if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
                 for page in pages:
@@ -245,8 +239,8 @@ class DigestWriter(Writer):
                 gc.unfreeze()
         return done
 
-    def render_page(self, page: _Page) -> tuple[str, bool]:
-        """Render one queued page and write it if its bytes changed; returns its name and whether they did."""
+    def render_page(self, page: _Page) -> str:
+        """Render one queued page and write it if its bytes changed; returns its name."""
         local = self._local_context(page)
         original = page.context.get("localsiteurl")
         if local["localsiteurl"]:
@@ -256,10 +250,10 @@ class DigestWriter(Writer):
         finally:
             page.context["localsiteurl"] = original
         path = inside(self._root, page.name)
-        changed = write_if_changed(path, output.encode("utf-8"))
+        write_if_changed(path, output.encode("utf-8"))
         log.info('Writing "%s"', path)
         signals.content_written.send(str(path), context=local)
-        return page.name, changed
+        return page.name
 
     @staticmethod
     def _local_context(page: _Page) -> dict[str, Any]:
@@ -309,7 +303,6 @@ class DigestWriter(Writer):
             except OSError:
                 continue
             log.info('Removed stale "%s"', path)
-            self._note_change(rel, True)
             parent = path.parent
             while parent != self._root and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
