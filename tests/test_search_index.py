@@ -10,9 +10,11 @@ import gzip
 import json
 import logging
 import pathlib
+import subprocess
+import sys
 
 import pytest
-from digest.search import SearchDoc, plan_shards, update_search_index
+from digest.search import SearchDoc, plan_shards, searchable_part, update_search_index
 
 DAY = dt.date(2024, 1, 1)
 
@@ -126,3 +128,47 @@ def test_a_shard_pagefind_cannot_index_is_named_and_left_out(tmp_path: pathlib.P
     assert (done.built, done.failed) == (1, 1)
     assert set(_listing(out)) == {"2022"}
     assert any("search index shard 2024 not built" in r.getMessage() for r in caplog.records)
+
+
+def _tree(root: pathlib.Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_pages_cut_to_their_searchable_part_index_exactly_like_whole_pages(tmp_path: pathlib.Path) -> None:
+    out = tmp_path / "out"
+    docs = _docs(5)
+    for doc in docs:
+        page = out / doc.path
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            "<!DOCTYPE html><html lang='en'><head><title>Site</title><script type='application/ld+json'>"
+            "{\"headline\": \"<article>\"}</script></head><body><nav><a href='/'>Home</a></nav>"
+            f"<main><article class='post' data-pagefind-body><h1>Story {doc.key}</h1>"
+            "<p data-pagefind-ignore>3 min read</p><p>Body with <em>markup</em>.</p>"
+            "<article><p>A nested quote box.</p></article><p>After the box.</p></article>"
+            "<aside>Related: other stories</aside></main><footer>About us</footer></body></html>",
+            encoding="utf-8")
+    update_search_index(out, docs, 100, "site", None)
+    whole = tmp_path / "whole"
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--glob", "posts/**/*.html",
+                    "--output-path", str(whole), "--silent"], check=True)
+    assert _tree(out / "pagefind" / "all") == _tree(whole)
+
+
+@pytest.mark.parametrize("html", [
+    "<html><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body></html>",
+    "<html><body><h1>Site</h1><article data-pagefind-body>a</article></body></html>",
+    "<html><body><article data-pagefind-body>a</article><span data-pagefind-meta='x'>y</span></body></html>",
+    "<html><body><article data-pagefind-body>never closed</body></html>",
+    "<html><body><p>no marked body</p></body></html>",
+])
+def test_pages_of_another_shape_are_indexed_whole(html: str) -> None:
+    assert searchable_part(html) is None
+
+
+def test_the_searchable_part_keeps_the_language_and_nested_elements() -> None:
+    part = searchable_part("<html lang='zh'><head><title>t</title></head><body><nav>x</nav>"
+                           "<article data-pagefind-body><article>in</article>out</article><p>after</p></body></html>")
+    assert part is not None and "<html lang='zh'>" in part
+    assert "<article data-pagefind-body><article>in</article>out</article></body>" in part
+    assert "after" not in part and "<nav>" not in part

