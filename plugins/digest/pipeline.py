@@ -9,6 +9,7 @@ reason, and the audit report.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -183,6 +184,14 @@ def _share(inputs: _SplitInputs | None) -> None:
     _SHARED = inputs
 
 
+def _start_worker(inputs: _SplitInputs) -> None:
+    """Set up a split worker process: share ``inputs``, and freeze what it inherited through
+    fork (its full collections then leave the parent's objects alone instead of scanning,
+    and writing to, every one of them)."""
+    gc.freeze()
+    _share(inputs)
+
+
 def _process_one(job: _SplitJob) -> _Processed:
     """Split, clean, date, classify and render one source, and cache the result."""
     assert _SHARED is not None, "the split stage's inputs are not shared"
@@ -289,7 +298,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     shared = _SplitInputs(outcomes, common, cache, options)
     _share(shared)
     try:
-        processed = _map(_process_one, jobs, workers, "splitting sources", _share, (shared,))
+        processed = _map(_process_one, jobs, workers, "splitting sources", _start_worker, (shared,))
     finally:
         _share(None)
     for job, result in zip(jobs, processed):
