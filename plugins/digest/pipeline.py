@@ -148,7 +148,8 @@ def _inputs(outcome: SourceOutcome, common: frozenset[str], fallback: tuple[dt.d
 @dataclass(frozen=True)
 class _SplitInputs:
     """The read-only inputs of the split stage that every job shares. Worker processes get
-    them once, when they start (inherited through fork), so a job only names its source."""
+    them once, when they start (inherited through fork; pickled once per worker under another
+    start method), so a job only names its source."""
 
     outcomes: list[SourceOutcome]
     common: frozenset[str]
