@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 import trafilatura
-from trafilatura.settings import use_config
+from trafilatura.core import bare_extraction, determine_returnstring
+from trafilatura.metadata import Document
+from trafilatura.settings import Extractor, use_config
 from bs4 import BeautifulSoup, NavigableString, Tag
 from lxml import etree
 
@@ -83,10 +85,21 @@ def _xml_block_lines(el: etree._Element) -> list[str]:
     return [t for t in (_norm(part) for part in raw.split("\n")) if t]
 
 
+def _trafilatura_xml(html: str) -> str | None:
+    """What ``trafilatura.extract(html, output_format="xml", ...)`` returns with these options,
+    less the content fingerprint (a similarity hash over the whole text, put in an attribute
+    of the root element) that ``extract`` computes for XML output: it costs as much as the
+    extraction itself and only <main> is used here."""
+    options = Extractor(config=_CONFIG, output_format="xml", fast=False, precision=False, recall=True,
+                        comments=False, formatting=False, links=False, images=False, tables=True)
+    document = bare_extraction(html, options=options)
+    if not isinstance(document, Document):
+        return None
+    return determine_returnstring(document, options)
+
+
 def _trafilatura_blocks(html: str) -> list[list[str]]:
-    xml = trafilatura.extract(html, output_format="xml", include_comments=False,
-                              favor_recall=True, include_tables=True, include_images=False,
-                              include_links=False, include_formatting=False, config=_CONFIG)
+    xml = _trafilatura_xml(html)
     if not xml:
         return []
     root = etree.fromstring(xml.encode("utf-8"))

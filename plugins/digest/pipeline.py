@@ -9,6 +9,7 @@ reason, and the audit report.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -144,26 +145,79 @@ def _inputs(outcome: SourceOutcome, common: frozenset[str], fallback: tuple[dt.d
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
-def _process_one(args: tuple[SourceOutcome, frozenset[str], SourceCache | None,
-                             tuple[dt.date, str], ProcessOptions, str]) -> SourceOutcome:
+@dataclass(frozen=True)
+class _SplitInputs:
+    """The read-only inputs of the split stage that every job shares. Worker processes get
+    them once, when they start (inherited through fork; pickled once per worker under another
+    start method), so a job only names its source."""
+
+    outcomes: list[SourceOutcome]
+    common: frozenset[str]
+    cache: SourceCache | None
+    options: ProcessOptions
+
+
+@dataclass(frozen=True)
+class _SplitJob:
+    """One source to split: its index in ``_SplitInputs.outcomes`` and its own inputs."""
+
+    index: int
+    fallback: tuple[dt.date, str]
+    inputs: str                         # cache fingerprint of the inputs besides the source
+
+
+@dataclass
+class _Processed:
+    """What a split job sends back: only what the source's outcome lacks."""
+
+    split: SplitResult | None
+    undated: list[str]
+    problems: list[str]
+    error: str = ""
+
+
+_SHARED: _SplitInputs | None = None     # set in the parent for the split stage, inherited by workers
+
+
+def _share(inputs: _SplitInputs | None) -> None:
+    """Make ``inputs`` the split stage's shared inputs in this process."""
+    global _SHARED
+    _SHARED = inputs
+
+
+def _start_worker(inputs: _SplitInputs) -> None:
+    """Set up a split worker process: share ``inputs``, and freeze what it inherited through
+    fork (its full collections then leave the parent's objects alone instead of scanning,
+    and writing to, every one of them)."""
+    gc.freeze()
+    _share(inputs)
+
+
+def _process_one(job: _SplitJob) -> _Processed:
     """Split, clean, date, classify and render one source, and cache the result."""
-    outcome, common, cache, (fallback, kind), options, inputs = args
-    if outcome.source is None or outcome.profile is None:
-        return outcome
+    assert _SHARED is not None, "the split stage's inputs are not shared"
+    outcome = _SHARED.outcomes[job.index]
+    source, profile = outcome.source, outcome.profile
+    assert source is not None and profile is not None
+    fallback, kind = job.fallback
+    result = _Processed(None, [], [])
     try:
-        outcome.split = split_source(outcome.source, common)
-        outcome.undated, outcome.problems = _process_articles(outcome.source, outcome.split,
-                                                              fallback, kind, options)
-        if cache is not None and outcome.cache_key and not outcome.problems:
-            cache.store(outcome.path, CacheEntry(outcome.cache_key, outcome.source, outcome.profile,
-                                                 inputs, outcome.split, outcome.undated))
+        split = split_source(source, _SHARED.common)
+        result.undated, result.problems = _process_articles(source, split, fallback, kind, _SHARED.options)
+        result.split = split
+        cache = _SHARED.cache
+        if cache is not None and outcome.cache_key and not result.problems:
+            cache.store(outcome.path, CacheEntry(outcome.cache_key, source, profile, job.inputs, split,
+                                                 result.undated))
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
-        outcome.split, outcome.error = None, f"{type(exc).__name__}: {exc}"
-    return outcome
+        result.split, result.error = None, f"{type(exc).__name__}: {exc}"
+    return result
 
 
-def _map(func: Any, items: list[Any], workers: int, name: str) -> list[Any]:
-    """``func`` over ``items`` in order, in ``workers`` processes, with a progress bar called ``name``."""
+def _map(func: Any, items: list[Any], workers: int, name: str,
+         initializer: Any = None, initargs: tuple[Any, ...] = ()) -> list[Any]:
+    """``func`` over ``items`` in order, in ``workers`` processes, with a progress bar called
+    ``name``; each worker process runs ``initializer(*initargs)`` first."""
     with stage(name, len(items)) as advance:
         if workers <= 1 or len(items) < 2:
             results = []
@@ -171,12 +225,17 @@ def _map(func: Any, items: list[Any], workers: int, name: str) -> list[Any]:
                 results.append(func(item))
                 advance(1)
             return results
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
             results = []
             for result in pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4)))):
                 results.append(result)
                 advance(1)
             return results
+
+
+def _size(outcome: SourceOutcome) -> int:
+    """Characters of a source's text, the measure of how long splitting it takes."""
+    return sum(map(len, outcome.source.lines)) if outcome.source else 0
 
 
 def _workers(settings: Mapping[str, Any], root: pathlib.Path, files: Iterable[str]) -> int:
@@ -224,20 +283,28 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
         max_entities=conf.get(settings, "DIGEST_MAX_ENTITIES"))
     t = time.perf_counter()
     common = common_lines(o.profile for o in outcomes if o.profile is not None)
-    jobs = []
-    for o in outcomes:
+    jobs: list[_SplitJob] = []
+    for index, o in enumerate(outcomes):
         fallback = _fallback_date(root, o.path, git) if o.source else (dt.date(1970, 1, 1), "mtime")
         inputs = _inputs(o, common, fallback, options)
         cached, o.cached = o.cached, None
         if cached is not None and cached.inputs == inputs:      # processed articles still hold
             o.split, o.undated = cached.split, cached.undated
-        else:
-            jobs.append((o, common, cache, fallback, options, inputs))
-    workers = _workers(settings, root, [j[0].path for j in jobs])
+        elif o.source is not None and o.profile is not None:
+            jobs.append(_SplitJob(index, fallback, inputs))
+    jobs.sort(key=lambda j: _size(outcomes[j.index]), reverse=True)    # the longest first: a short tail
+    workers = _workers(settings, root, [outcomes[j.index].path for j in jobs])
     if workers > 1 and len(jobs) > 1 and multiprocessing.get_start_method() == "fork":    # as _map forks
         load_language_model()           # forked workers share the parent's copy
-    done = {o.path: o for o in _map(_process_one, jobs, workers, "splitting sources")}
-    outcomes = [done.get(o.path, o) for o in outcomes]
+    shared = _SplitInputs(outcomes, common, cache, options)
+    _share(shared)
+    try:
+        processed = _map(_process_one, jobs, workers, "splitting sources", _start_worker, (shared,))
+    finally:
+        _share(None)
+    for job, result in zip(jobs, processed):
+        o = outcomes[job.index]
+        o.split, o.undated, o.problems, o.error = result.split, result.undated, result.problems, result.error
     timings["split+date+classify+render"] = time.perf_counter() - t
 
     undated: list[str] = []
