@@ -12,7 +12,8 @@ synthetic dumps into bench-work/n<N>/ and times, in one run:
 5. Hugo over the same Markdown when ``hugo`` is on PATH.
 
 It prints per-stage timings of our build (pipeline stages from the build report,
-Pelican phases from bench/timed_pelican.py), the peak memory of each build's
+with the CPU seconds of each per-source step: clean, split, date, classify, render,
+dedup-sketch, summed over the workers; Pelican phases from bench/timed_pelican.py), the peak memory of each build's
 process tree (proportional set size summed over the tree, sampled from /proc every
 0.1 s, so pages forked workers share with their parent count once; the final peak
 also takes the largest single child from getrusage(RUSAGE_CHILDREN)), and ends with
@@ -53,6 +54,7 @@ class Run:
     ok: bool
     phases: dict[str, float] = field(default_factory=dict)
     stages: dict[str, float] = field(default_factory=dict)
+    step_cpu: dict[str, float] = field(default_factory=dict)   # CPU of each per-source step, all workers
     posts: int = 0
     resplit: int = 0            # cache entries (re)written by this build: sources split afresh
     cached_sources: int = 0
@@ -139,6 +141,7 @@ def _ours(content: pathlib.Path, output: pathlib.Path, cache: pathlib.Path, work
     if report.exists():
         data = json.loads(report.read_text())
         run.stages = data.get("stage_seconds", {})
+        run.step_cpu = data.get("stage_cpu_seconds", {})
         run.posts = len(data.get("posts") or ())
     if not run.ok:
         print(f"  build failed:\n{run.log_tail}")
@@ -165,7 +168,11 @@ def _breakdown(run: Run) -> str:
                   f"search-index {p.get('search_index', 0.0):.2f}",
                   f"issue-pages+sitemap+report {other_render:.2f}",
                   f"startup+static+rest {p.get('total', run.wall) - named:.2f}"]
-    return ", ".join(parts)
+    line = ", ".join(parts)
+    if run.step_cpu:
+        line += "\n      CPU of the per-source steps, all workers: " + ", ".join(
+            f"{k} {v:.2f}" for k, v in run.step_cpu.items())
+    return line
 
 
 def _markdown_ready() -> bool:

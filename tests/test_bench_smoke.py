@@ -30,3 +30,8 @@ def test_quick_benchmark_prints_a_bench_line(tmp_path: pathlib.Path) -> None:
     assert list((site / "cache" / "digest").rglob("*.pickle")), "the build did not fill the digest cache"
     posts = re.search(r"cold .* posts (\d+)", done.stdout)
     assert posts and int(posts[1]) >= 150, done.stdout
+    steps = re.search(r"CPU of the per-source steps, all workers: (.*)", done.stdout)
+    assert steps, done.stdout
+    cpu = {name: float(seconds) for name, seconds in (part.rsplit(" ", 1) for part in steps[1].split(", "))}
+    assert set(cpu) == {"clean", "split", "date", "classify", "render", "dedup-sketch"}
+    assert all(seconds >= 0 for seconds in cpu.values()) and sum(cpu.values()) > 0

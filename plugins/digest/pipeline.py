@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import pathlib
 import time
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -36,6 +37,8 @@ from .render import body_html, summary, word_count
 from .segment import split_source
 from .slugs import assign_slugs
 from .sources import read_source
+from .stagetime import take as take_cpu_seconds
+from .stagetime import timed
 from .topics import OTHER, classify, suggest_topics
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,7 @@ class Corpus:
     problems: list[str] = field(default_factory=list)   # warnings raised by the pipeline
     undated: list[str] = field(default_factory=list)
     topic_suggestions: list[tuple[str, int]] = field(default_factory=list)
+    stage_cpu_seconds: dict[str, float] = field(default_factory=dict)   # per-source steps, all processes
 
 
 def fallback_title(article: ArticleDraft) -> str:
@@ -117,7 +121,8 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
         if not a.title.strip():
             a.title, a.title_generated = fallback_title(a), True
     try:
-        undated = date_articles(split.articles, source, fallback, kind)  # type: ignore[arg-type]
+        with timed("date"):
+            undated = date_articles(split.articles, source, fallback, kind)  # type: ignore[arg-type]
     except Exception as exc:  # noqa: BLE001 - date what we can, report the rest
         problems.append(f"{source.path}: dating failed, file date used: {type(exc).__name__}: {exc}")
         undated = []
@@ -125,13 +130,16 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
             a.date, a.date_source, a.date_evidence = fallback, kind, "dating failed"  # type: ignore[assignment]
     taxonomy = {name: list(terms) for name, terms in options.taxonomy}
     for a in split.articles:
-        text = a.text
-        result = classify(a.title, text, taxonomy)
-        a.topic, a.secondary_topics = result.primary, list(result.secondary)
-        a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
-        a.entities = extract_entities(a.title, text, options.max_entities)
-        a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
-        sketch(a)
+        with timed("classify"):
+            text = a.text
+            result = classify(a.title, text, taxonomy)
+            a.topic, a.secondary_topics = result.primary, list(result.secondary)
+            a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
+            a.entities = extract_entities(a.title, text, options.max_entities)
+        with timed("render"):
+            a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
+        with timed("dedup-sketch"):
+            sketch(a)
     return undated, problems
 
 
@@ -174,6 +182,7 @@ class _Processed:
     undated: list[str]
     problems: list[str]
     error: str = ""
+    cpu_seconds: dict[str, float] = field(default_factory=dict)     # per step (stagetime)
 
 
 _SHARED: _SplitInputs | None = None     # set in the parent for the split stage, inherited by workers
@@ -211,6 +220,7 @@ def _process_one(job: _SplitJob) -> _Processed:
                                                  result.undated))
     except Exception as exc:  # noqa: BLE001 - one bad source must not stop the build
         result.split, result.error = None, f"{type(exc).__name__}: {exc}"
+    result.cpu_seconds = take_cpu_seconds()
     return result
 
 
@@ -302,9 +312,12 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
         processed = _map(_process_one, jobs, workers, "splitting sources", _start_worker, (shared,))
     finally:
         _share(None)
+    cpu: dict[str, float] = defaultdict(float)
     for job, result in zip(jobs, processed):
         o = outcomes[job.index]
         o.split, o.undated, o.problems, o.error = result.split, result.undated, result.problems, result.error
+        for step, seconds in result.cpu_seconds.items():
+            cpu[step] += seconds
     timings["split+date+classify+render"] = time.perf_counter() - t
 
     undated: list[str] = []
@@ -344,4 +357,5 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
             post.title, post.title_generated = override.title, False
         if override.topic:
             post.topic = override.topic
-    return Corpus(posts, duplicates, outcomes, timings, problems, undated, suggestions)
+    return Corpus(posts, duplicates, outcomes, timings, problems, undated, suggestions,
+                  {step: cpu[step] for step in sorted(cpu)})

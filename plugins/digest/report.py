@@ -73,6 +73,7 @@ def build_report(corpus: Corpus, issue_of: dict[str, str]) -> dict[str, Any]:
         "topic_suggestions": [{"term": t, "posts": n} for t, n in corpus.topic_suggestions],
         "problems": corpus.problems,
         "stage_seconds": {k: round(v, 3) for k, v in corpus.stage_seconds.items()},
+        "stage_cpu_seconds": {k: round(v, 3) for k, v in corpus.stage_cpu_seconds.items()},
     }
 
 

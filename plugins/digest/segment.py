@@ -15,6 +15,7 @@ from .chrome import is_body_para, mark_chrome, repeated_runs
 from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import Unit, build_units
+from .stagetime import timed
 from .textnorm import fold
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
@@ -67,9 +68,16 @@ def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list
 
 def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) -> SplitResult:
     """Split one decoded source into article drafts and dropped lines."""
-    units = build_units(src.lines, set(src.meta_lines))
-    in_run, edges = repeated_runs(units)
-    reasons = mark_chrome(units, common_lines, in_run)
+    with timed("clean"):
+        units = build_units(src.lines, set(src.meta_lines))
+        in_run, edges = repeated_runs(units)
+        reasons = mark_chrome(units, common_lines, in_run)
+    with timed("split"):
+        return _split_units(src, units, edges, reasons)
+
+
+def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: dict[int, str]) -> SplitResult:
+    """Articles from a source's units once chrome and boilerplate are marked (``reasons``)."""
     drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
