@@ -40,11 +40,13 @@ from pelican.paginator import Paginator
 from pelican.utils import clean_output_dir, get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import partials
 from . import settings as conf
+from .articles import DigestArticle
 from .cache import cache_for, code_fingerprint
 from .fingerprint import Fingerprinter
 from .progress import stage
-from .writing import inside, write_if_changed
+from .writing import OutputFolder
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,7 @@ class DigestWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self._root = pathlib.Path(output_path).resolve()
+        self._out = OutputFolder(self._root)
         self._pages: dict[str, _Page] = {}
         self._produced: dict[str, str] = {}             # output path -> key ("" = never skip)
         self._kept: dict[str, list[int]] = {}           # output path -> [size, mtime_ns] of a file left as it was
@@ -169,10 +172,9 @@ class DigestWriter(Writer):
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write a file the digest makes itself (feeds, email editions, sitemap), when it changed."""
-        path = inside(self._root, rel)
         key = hashlib.sha256(data).hexdigest()
-        if not self._unchanged(rel, key, path):
-            write_if_changed(path, data)
+        if not self._unchanged(rel, key, self._root / rel):
+            self._out.write(rel, data)
         self._produced[rel] = key
 
     def _rel(self, path: pathlib.Path) -> str:
@@ -207,7 +209,9 @@ class DigestWriter(Writer):
                 skipped += 1
             else:
                 todo.append(page)
-        for name in self._render_all(todo):
+        with partials.reusing(), DigestArticle.fixed_urls():
+            rendered = self._render_all(todo)
+        for name in rendered:
             self._produced[name] = self._pages[name].key
         self._pages.clear()
         self._remove_stale()
@@ -249,8 +253,7 @@ class DigestWriter(Writer):
             output = page.template.render(local)
         finally:
             page.context["localsiteurl"] = original
-        path = inside(self._root, page.name)
-        write_if_changed(path, output.encode("utf-8"))
+        path = self._out.write(page.name, output.encode("utf-8"))
         log.info('Writing "%s"', path)
         signals.content_written.send(str(path), context=local)
         return page.name
