@@ -74,12 +74,12 @@ class _Page:
 _RENDERING: tuple[DigestWriter, list[_Page]] | None = None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[str]:
-    """Render pages[start:end] of the pages being rendered (in a forked worker)."""
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
+    """Render pages[start:end] of the pages being rendered (in a forked worker); their names and keys."""
     assert _RENDERING is not None
     writer, pages = _RENDERING
     start, end = bounds
-    return [writer.render_page(p) for p in pages[start:end]]
+    return [writer._render_keyed(p) for p in pages[start:end]]
 
 
 class DigestWriter(Writer):
@@ -203,6 +203,9 @@ class DigestWriter(Writer):
         todo: list[_Page] = []
         skipped = 0
         for page in self._pages.values():
+            if self._previous is None:      # nothing to compare with: keys are worked out as pages render
+                todo.append(page)
+                continue
             page.key = self._page_key(page)
             if self._unchanged(page.name, page.key, self._root / page.name):
                 self._produced[page.name] = page.key
@@ -211,23 +214,24 @@ class DigestWriter(Writer):
                 todo.append(page)
         with partials.reusing(), DigestArticle.fixed_urls():
             rendered = self._render_all(todo)
-        for name in rendered:
-            self._produced[name] = self._pages[name].key
+        for name, key in rendered:
+            self._produced[name] = key
         self._pages.clear()
         self._remove_stale()
         self._save_manifest()
         return len(todo), skipped
 
-    def _render_all(self, pages: list[_Page]) -> list[str]:
-        """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough."""
+    def _render_all(self, pages: list[_Page]) -> list[tuple[str, str]]:
+        """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough.
+        Returns each page's name and key."""
         global _RENDERING
         wanted = conf.get(self.settings, "DIGEST_WORKERS") or os.cpu_count() or 1
         workers = max(1, min(int(wanted), len(pages) // MIN_PAGES_PER_WORKER))
-        done: list[str] = []
+        done: list[tuple[str, str]] = []
         with stage("rendering pages", len(pages)) as advance:
             if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
                 for page in pages:
-                    done.append(self.render_page(page))
+                    done.append(self._render_keyed(page))
                     advance(1)
                 return done
             _RENDERING = (self, pages)
@@ -242,6 +246,12 @@ class DigestWriter(Writer):
                 _RENDERING = None
                 gc.unfreeze()
         return done
+
+    def _render_keyed(self, page: _Page) -> tuple[str, str]:
+        """Render one page; its name and key (worked out here when ``finish`` did not, in parallel)."""
+        if self._previous is None:
+            page.key = self._page_key(page)
+        return self.render_page(page), page.key
 
     def render_page(self, page: _Page) -> str:
         """Render one queued page and write it if its bytes changed; returns its name."""
