@@ -1,19 +1,25 @@
 """The Pelican objects the digest's posts become, made so that ten thousand of them stay fast.
 
 * ``DigestArticle``: an Article that works its source path out once (Pelican redoes it
-  at every URL formatting);
-* ``MetadataReader``: Pelican's metadata processing, once per distinct date, topic and company;
+  at every URL formatting), and inside ``DigestArticle.fixed_urls()`` (while pages
+  render) its URL and save_as once;
+* ``MetadataReader``: Pelican's metadata processing, once per distinct date, topic and
+  company;
+* ``DigestDatetime``: a post's date, formatting itself once per format;
 * ``Members``: the post list of a topic, company or author, with a set-backed ``in`` test
   (Pelican's taxonomy pages test every post against every list).
 """
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader, ensure_metadata_list
+from pelican.utils import SafeDatetime
 
 
 class DigestArticle(Article):
@@ -23,6 +29,11 @@ class DigestArticle(Article):
 
     _relative_paths: ClassVar[dict[tuple[str, str, str], str | None]] = {}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if hasattr(self, "date"):
+            self.date = DigestDatetime.of(self.date)
+
     def get_relative_source_path(self, source_path: str | None = None) -> str | None:
         path = source_path or self.source_path
         if path is None:
@@ -31,6 +42,47 @@ class DigestArticle(Article):
         if key not in self._relative_paths:
             self._relative_paths[key] = super().get_relative_source_path(path)
         return self._relative_paths[key]
+
+    # (id(post), "url" or "save_as") -> (post, value) while URLs are fixed, else None
+    _fixed: ClassVar[dict[tuple[int, str], tuple[Article, str]] | None] = None
+
+    @classmethod
+    @contextmanager
+    def fixed_urls(cls) -> Iterator[None]:
+        """Within the block, each post's URL and save_as are worked out once (Pelican formats
+        them again each time a template reads them); posts must not change meanwhile."""
+        cls._fixed = {}
+        try:
+            yield
+        finally:
+            cls._fixed = None
+
+    def get_url_setting(self, key: str) -> str:
+        fixed = DigestArticle._fixed
+        if fixed is None:
+            return super().get_url_setting(key)
+        found = fixed.get((id(self), key))
+        if found is None:
+            found = fixed[id(self), key] = (self, super().get_url_setting(key))
+        return found[1]
+
+
+class DigestDatetime(SafeDatetime):
+    """Pelican's date, formatting each format once: a date is shown by every page listing its posts."""
+
+    def strftime(self, fmt: str, safe: bool = True) -> str:
+        formatted = self.__dict__.setdefault("_formatted", {})
+        if (fmt, safe) not in formatted:
+            formatted[fmt, safe] = super().strftime(fmt, safe)
+        return formatted[fmt, safe]
+
+    @classmethod
+    def of(cls, date: Any) -> Any:
+        """``date`` as a DigestDatetime when it is a SafeDatetime, else unchanged."""
+        if type(date) is not SafeDatetime:
+            return date
+        return cls(date.year, date.month, date.day, date.hour, date.minute, date.second,
+                   date.microsecond, date.tzinfo, fold=date.fold)
 
 
 class MetadataReader:

@@ -40,11 +40,13 @@ from pelican.paginator import Paginator
 from pelican.utils import clean_output_dir, get_relative_path, path_to_url
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from . import partials
 from . import settings as conf
+from .articles import DigestArticle
 from .cache import cache_for, code_fingerprint
 from .fingerprint import Fingerprinter
 from .progress import stage
-from .writing import inside, write_if_changed
+from .writing import OutputFolder
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +74,12 @@ class _Page:
 _RENDERING: tuple[DigestWriter, list[_Page]] | None = None
 
 
-def _render_chunk(bounds: tuple[int, int]) -> list[str]:
-    """Render pages[start:end] of the pages being rendered (in a forked worker)."""
+def _render_chunk(bounds: tuple[int, int]) -> list[tuple[str, str]]:
+    """Render pages[start:end] of the pages being rendered (in a forked worker); their names and keys."""
     assert _RENDERING is not None
     writer, pages = _RENDERING
     start, end = bounds
-    return [writer.render_page(p) for p in pages[start:end]]
+    return [writer._render_keyed(p) for p in pages[start:end]]
 
 
 class DigestWriter(Writer):
@@ -86,6 +88,7 @@ class DigestWriter(Writer):
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self._root = pathlib.Path(output_path).resolve()
+        self._out = OutputFolder(self._root)
         self._pages: dict[str, _Page] = {}
         self._produced: dict[str, str] = {}             # output path -> key ("" = never skip)
         self._kept: dict[str, list[int]] = {}           # output path -> [size, mtime_ns] of a file left as it was
@@ -169,10 +172,9 @@ class DigestWriter(Writer):
 
     def write_bytes(self, rel: str, data: bytes) -> None:
         """Write a file the digest makes itself (feeds, email editions, sitemap), when it changed."""
-        path = inside(self._root, rel)
         key = hashlib.sha256(data).hexdigest()
-        if not self._unchanged(rel, key, path):
-            write_if_changed(path, data)
+        if not self._unchanged(rel, key, self._root / rel):
+            self._out.write(rel, data)
         self._produced[rel] = key
 
     def _rel(self, path: pathlib.Path) -> str:
@@ -201,29 +203,35 @@ class DigestWriter(Writer):
         todo: list[_Page] = []
         skipped = 0
         for page in self._pages.values():
+            if self._previous is None:      # nothing to compare with: keys are worked out as pages render
+                todo.append(page)
+                continue
             page.key = self._page_key(page)
             if self._unchanged(page.name, page.key, self._root / page.name):
                 self._produced[page.name] = page.key
                 skipped += 1
             else:
                 todo.append(page)
-        for name in self._render_all(todo):
-            self._produced[name] = self._pages[name].key
+        with partials.reusing(), DigestArticle.fixed_urls():
+            rendered = self._render_all(todo)
+        for name, key in rendered:
+            self._produced[name] = key
         self._pages.clear()
         self._remove_stale()
         self._save_manifest()
         return len(todo), skipped
 
-    def _render_all(self, pages: list[_Page]) -> list[str]:
-        """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough."""
+    def _render_all(self, pages: list[_Page]) -> list[tuple[str, str]]:
+        """Render ``pages``: in forked worker processes, a chunk at a time, when there are enough.
+        Returns each page's name and key."""
         global _RENDERING
         wanted = conf.get(self.settings, "DIGEST_WORKERS") or os.cpu_count() or 1
         workers = max(1, min(int(wanted), len(pages) // MIN_PAGES_PER_WORKER))
-        done: list[str] = []
+        done: list[tuple[str, str]] = []
         with stage("rendering pages", len(pages)) as advance:
             if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
                 for page in pages:
-                    done.append(self.render_page(page))
+                    done.append(self._render_keyed(page))
                     advance(1)
                 return done
             _RENDERING = (self, pages)
@@ -239,6 +247,12 @@ class DigestWriter(Writer):
                 gc.unfreeze()
         return done
 
+    def _render_keyed(self, page: _Page) -> tuple[str, str]:
+        """Render one page; its name and key (worked out here when ``finish`` did not, in parallel)."""
+        if self._previous is None:
+            page.key = self._page_key(page)
+        return self.render_page(page), page.key
+
     def render_page(self, page: _Page) -> str:
         """Render one queued page and write it if its bytes changed; returns its name."""
         local = self._local_context(page)
@@ -249,8 +263,7 @@ class DigestWriter(Writer):
             output = page.template.render(local)
         finally:
             page.context["localsiteurl"] = original
-        path = inside(self._root, page.name)
-        write_if_changed(path, output.encode("utf-8"))
+        path = self._out.write(page.name, output.encode("utf-8"))
         log.info('Writing "%s"', path)
         signals.content_written.send(str(path), context=local)
         return page.name

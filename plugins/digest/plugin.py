@@ -24,6 +24,7 @@ from .articles import DigestArticle, MetadataReader, index_taxonomies
 from .generator import DigestGenerator
 from .model import ArticleDraft, date_is_estimated
 from .pagewriter import DigestWriter
+from .partials import render_partial
 from .pipeline import build_corpus
 from .render import reading_minutes
 from .report import source_lines
@@ -81,6 +82,13 @@ def add_digest_posts(generator: ArticlesGenerator) -> None:
     generator.context["digest_corpus"] = corpus
 
 
+def prepare_templates(generator: Any) -> None:
+    """Give the generator's templates ``render_partial``, and check template files for changes only
+    when first loaded (each build makes new generators, so a build never sees a template change)."""
+    generator.env.globals["render_partial"] = render_partial
+    generator.env.auto_reload = False
+
+
 def get_generators(_pelican: Any) -> type[DigestGenerator]:
     """Pelican asks plugins for extra generators: ours writes issues, feeds and the report."""
     return DigestGenerator
@@ -93,6 +101,7 @@ def get_writer(_pelican: Any) -> type[DigestWriter]:
 
 def register() -> None:
     """Connect the digest to Pelican's signals."""
+    signals.generator_init.connect(prepare_templates)
     signals.article_generator_init.connect(gcfreeze.build_started)
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
     signals.article_generator_finalized.connect(index_taxonomies)
