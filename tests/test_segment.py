@@ -296,11 +296,22 @@ def test_untitled_story_after_a_byline_inside_a_titled_file_is_its_own_story() -
     assert any(d.reason == "boilerplate:byline" and d.text.startswith("Marta") for d in res.drops)
 
 
-def test_a_byline_before_a_continuation_does_not_split_a_titled_story() -> None:
-    follow = ["The council said the first trams would be ordered next spring from a manufacturer in the north, "
-              "once the national transport ministry signs off on the budget.", "",
-              "Work on the depot is due to start at the same time as the track.", ""]
-    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + follow
+# After a byline: a continuation of the story, and a lede-shaped paragraph on the same subject.
+_NOT_A_NEW_STORY = {
+    "continuation": [
+        "The council said the first trams would be ordered next spring from a manufacturer in the north, "
+        "once the national transport ministry signs off on the budget.", "",
+        "Work on the depot is due to start at the same time as the track.", ""],
+    "same-subject-lede": [
+        "Moorfield's tram line, a project the council first proposed in 2015, will run from the central "
+        "station through the northern suburbs with fourteen stops, the council said on Tuesday.", "",
+        "Council members said the tram stops would bring housing to the northern suburbs.", ""],
+}
+
+
+@pytest.mark.parametrize("after", _NOT_A_NEW_STORY.values(), ids=_NOT_A_NEW_STORY.keys())
+def test_a_byline_before_the_same_story_does_not_split_a_titled_story(after: list[str]) -> None:
+    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + after
     assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
 
 
@@ -309,9 +320,3 @@ def test_an_untitled_start_inside_a_titled_file_needs_two_paragraphs_on_each_sid
     assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
 
 
-def test_a_lede_shaped_paragraph_on_the_same_subject_after_a_byline_does_not_split() -> None:
-    same = ["Moorfield's tram line, a project the council first proposed in 2015, will run from the central "
-            "station through the northern suburbs with fourteen stops, the council said on Tuesday.", "",
-            "Council members said the tram stops would bring housing to the northern suburbs.", ""]
-    lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + same
-    assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
