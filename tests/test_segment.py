@@ -318,5 +318,3 @@ def test_a_byline_before_the_same_story_does_not_split_a_titled_story(after: lis
 def test_an_untitled_start_inside_a_titled_file_needs_two_paragraphs_on_each_side() -> None:
     lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + GLUED_STORY[:2]
     assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
-
-
