@@ -13,6 +13,7 @@ dump: one line per paragraph, headings on their own line, list items as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import trafilatura
 from trafilatura.core import bare_extraction, determine_returnstring
@@ -176,8 +177,15 @@ def _listing_blocks(html: str) -> list[list[str]]:
     return blocks
 
 
+@lru_cache(maxsize=2)
+def page_metadata(html: str) -> Document | None:
+    """The page's metadata (title, date...) as trafilatura reads it. Reading a page asks for its
+    title and its date separately; the parse is done once."""
+    return trafilatura.extract_metadata(html, extensive=False)
+
+
 def _page_title(html: str) -> str:
-    meta = trafilatura.extract_metadata(html, extensive=False)
+    meta = page_metadata(html)
     return _norm(meta.title or "") if meta is not None else ""
 
 

@@ -17,10 +17,9 @@ import re
 import stat
 
 import charset_normalizer
-import trafilatura
 from dateutil import parser as date_parser
 
-from .htmltext import html_to_lines
+from .htmltext import html_to_lines, page_metadata
 from .model import SourceText
 from .sanitize import clean_text_counted
 
@@ -315,7 +314,7 @@ def _header_metadata(lines: list[str], r: _Reader) -> tuple[dict[str, str], list
 
 
 def _html_date(html: str) -> str | None:
-    meta = trafilatura.extract_metadata(html, extensive=False)
+    meta = page_metadata(html)
     date = parse_header_date(meta.date) if meta is not None and meta.date else None
     return date.isoformat() if date else None
 
