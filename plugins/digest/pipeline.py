@@ -17,7 +17,7 @@ import os
 import pathlib
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -225,9 +225,12 @@ def _process_one(job: _SplitJob) -> _Processed:
 
 
 def _map(func: Any, items: list[Any], workers: int, name: str,
-         initializer: Any = None, initargs: tuple[Any, ...] = ()) -> list[Any]:
+         initializer: Any = None, initargs: tuple[Any, ...] = (),
+         alongside: Callable[[], None] | None = None) -> list[Any]:
     """``func`` over ``items`` in order, in ``workers`` processes, with a progress bar called
-    ``name``; each worker process runs ``initializer(*initargs)`` first."""
+    ``name``; each worker process runs ``initializer(*initargs)`` first. When the items go to
+    worker processes, this process runs ``alongside()`` while they work (after they started,
+    so they do not inherit what it makes)."""
     with stage(name, len(items)) as advance:
         if workers <= 1 or len(items) < 2:
             results = []
@@ -237,7 +240,10 @@ def _map(func: Any, items: list[Any], workers: int, name: str,
             return results
         with ProcessPoolExecutor(max_workers=workers, initializer=initializer, initargs=initargs) as pool:
             results = []
-            for result in pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4)))):
+            mapped = pool.map(func, items, chunksize=max(1, min(16, len(items) // (workers * 4))))
+            if alongside is not None:
+                alongside()
+            for result in mapped:
                 results.append(result)
                 advance(1)
             return results
@@ -281,8 +287,12 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     t = time.perf_counter()
     found = {f: _lookup(root, f, max_bytes, cache) for f in files}
     misses = [f for f, o in found.items() if o is None or o.source is None]
+    # Sources read afresh are split next, by forked workers that share the parent's language
+    # model: the parent loads it while the readers work.
+    load_early = load_language_model if multiprocessing.get_start_method() == "fork" else None
     read = _map(_read_one, [(str(root), f, max_bytes, found[f].cache_key if found[f] else "")
-                            for f in misses], _workers(settings, root, misses), "reading sources")
+                            for f in misses], _workers(settings, root, misses), "reading sources",
+                alongside=load_early)
     found.update({o.path: o for o in read})
     outcomes = [found[f] for f in files]
     timings["read"] = time.perf_counter() - t
