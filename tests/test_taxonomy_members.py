@@ -35,3 +35,52 @@ def test_membership_follows_every_kind_of_change(members: type) -> None:
 def test_it_is_still_a_list(members: type) -> None:
     m = members(["a", "b", "c"])
     assert m[1:] == ["b", "c"] and len(m) == 3 and list(m) == ["a", "b", "c"]
+
+
+class _Tag:
+    """A company as Pelican's templates see it (a slug, a page, a URL)."""
+
+    def __init__(self, slug: str) -> None:
+        self.slug, self.save_as, self.url, self.page_name = slug, f"companies/{slug}/index.html", slug, slug
+
+    def __hash__(self) -> int:
+        return hash(self.slug)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Tag) and other.slug == self.slug
+
+
+class _Post:
+    def __init__(self, name: str, tags: list[_Tag]) -> None:
+        self.name, self.tags = name, tags
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+def _generator(posts: list[_Post], by_date: list[_Post]) -> object:
+    from pelican.generators import ArticlesGenerator
+    gen = ArticlesGenerator.__new__(ArticlesGenerator)
+    gen.articles, gen.dates, gen.context = posts, by_date, {}
+    gen.tags = {}
+    for post in posts:
+        for tag in post.tags:
+            gen.tags.setdefault(tag, []).append(post)
+    gen.get_template = lambda name: f"template:{name}"     # type: ignore[method-assign]
+    return gen
+
+
+def test_company_pages_get_the_same_arguments_as_from_pelican() -> None:
+    from pelican.generators import ArticlesGenerator
+
+    from digest.articles import write_tag_pages
+    acme, beta, gamma = _Tag("acme"), _Tag("beta"), _Tag("gamma")
+    posts = [_Post("p1", [acme, beta]), _Post("p2", [beta]), _Post("p3", [acme, acme, gamma]), _Post("p4", [])]
+    by_date = [posts[2], posts[0], posts[3], posts[1]]
+    calls: dict[str, list[tuple]] = {"ours": [], "pelican": []}
+    gen = _generator(posts, by_date)
+    write_tag_pages(gen, lambda *a, **k: calls["ours"].append((a, k)))   # type: ignore[arg-type]
+    ArticlesGenerator.generate_tags(gen, lambda *a, **k: calls["pelican"].append((a, k)))
+    assert calls["ours"] == calls["pelican"]
+    assert [(k["tag"].slug, k["dates"]) for _, k in calls["ours"]] == \
+        [("acme", [posts[2], posts[0]]), ("beta", [posts[0], posts[1]]), ("gamma", [posts[2]])]

@@ -1,25 +1,33 @@
 """The Pelican objects the digest's posts become, made so that ten thousand of them stay fast.
 
 * ``DigestArticle``: an Article that works its source path out once (Pelican redoes it
-  at every URL formatting), and inside ``DigestArticle.fixed_urls()`` (while pages
-  render) its URL and save_as once;
+  at every URL formatting), and while URLs are fixed (a build's output phase) its URL
+  and save_as once;
 * ``MetadataReader``: Pelican's metadata processing, once per distinct date, topic and
   company;
 * ``DigestDatetime``: a post's date, formatting itself once per format;
 * ``Members``: the post list of a topic, company or author, with a set-backed ``in`` test
-  (Pelican's taxonomy pages test every post against every list).
+  (Pelican's taxonomy pages test every post against every list);
+* ``write_tag_pages``: Pelican's company (tag) pages, gathered in one pass over the posts.
 """
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Any, ClassVar
 
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.readers import BaseReader, ensure_metadata_list
 from pelican.utils import SafeDatetime
+from pelican.writers import FileOverwriteFailedError
+
+
+log = logging.getLogger(__name__)
 
 
 class DigestArticle(Article):
@@ -47,15 +55,30 @@ class DigestArticle(Article):
     _fixed: ClassVar[dict[tuple[int, str], tuple[Article, str]] | None] = None
 
     @classmethod
+    def fix_urls(cls) -> None:
+        """From now until ``release_urls``, each post's URL and save_as are worked out once
+        (Pelican formats them again each time a page, feed or sitemap reads them); posts must
+        not change meanwhile. The plugin fixes them for a build's output phase."""
+        cls._fixed = {}
+
+    @classmethod
+    def release_urls(cls) -> None:
+        """Work URLs out afresh again (posts may change)."""
+        cls._fixed = None
+
+    @classmethod
     @contextmanager
     def fixed_urls(cls) -> Iterator[None]:
-        """Within the block, each post's URL and save_as are worked out once (Pelican formats
-        them again each time a template reads them); posts must not change meanwhile."""
-        cls._fixed = {}
+        """Within the block, URLs are fixed as by ``fix_urls`` (and stay fixed after it when
+        they already were)."""
+        if cls._fixed is not None:
+            yield
+            return
+        cls.fix_urls()
         try:
             yield
         finally:
-            cls._fixed = None
+            cls.release_urls()
 
     def get_url_setting(self, key: str) -> str:
         fixed = DigestArticle._fixed
@@ -142,9 +165,34 @@ for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__",
 
 
 def index_taxonomies(generator: ArticlesGenerator) -> None:
-    """Give the generator's (and its context's) topic, company and author lists fast ``in`` tests."""
+    """Give the generator's (and its context's) topic, company and author lists fast ``in``
+    tests, and the generator a linear way to write its company pages."""
     for tag, posts in generator.tags.items():
         generator.tags[tag] = Members(posts)
     generator.context["tags"] = list(generator.tags.items())
     for groups in (generator.categories, generator.authors):
         groups[:] = [(key, Members(posts)) for key, posts in groups]
+    generator.generate_tags = partial(write_tag_pages, generator)   # type: ignore[method-assign]
+
+
+def write_tag_pages(generator: ArticlesGenerator, write: Callable[..., Any]) -> None:
+    """Pelican's ``generate_tags``, the same pages from the same arguments, with each tag's
+    posts in date order gathered in one pass over the posts. Pelican's own goes over every
+    post once per tag (four million steps for 450 companies and ten thousand posts)."""
+    template = generator.get_template("tag")
+    by_date: dict[Any, list[Any]] = defaultdict(list)
+    for article in generator.dates:
+        for tag in dict.fromkeys(getattr(article, "tags", ())):
+            by_date[tag].append(article)
+    for tag, articles in generator.tags.items():
+        dates = [a for a in by_date.get(tag, ()) if a in articles]
+        try:
+            write(tag.save_as, template, generator.context, tag=tag, url=tag.url, articles=articles,
+                  dates=dates, template_name="tag", blog=True, page_name=tag.page_name,
+                  all_articles=generator.articles)
+        except FileOverwriteFailedError:
+            if tag.slug:
+                log.error('Failed to write Tag page for "%s".', tag)
+                raise
+            log.info('Tag "%s" has an invalid slug; skipping writing tag page...', tag,
+                     extra={"limit_msg": "Further tags with invalid slugs."})

@@ -5,7 +5,8 @@ at ``article_generator_pretaxonomy`` every post made from the dumps is appended
 to the articles generator, before categories (topics), tags (companies) and
 archives are built, so posts appear everywhere a hand-written article would.
 From the articles generator's start to the end of the build, ``gcfreeze`` keeps the
-garbage collector from rescanning the build's long-lived objects.
+garbage collector from rescanning the build's long-lived objects; from the output phase
+on, each post's URL is worked out once (``DigestArticle.fix_urls``).
 """
 from __future__ import annotations
 
@@ -99,12 +100,29 @@ def get_writer(_pelican: Any) -> type[DigestWriter]:
     return DigestWriter
 
 
+def build_started(_generator: Any) -> None:
+    """A build begins: posts are made and changed until the output phase."""
+    DigestArticle.release_urls()
+    gcfreeze.build_started(_generator)
+
+
+def output_started(_generators: Any) -> None:
+    """Every post is final: each one's URL is worked out once from here to the build's end."""
+    DigestArticle.fix_urls()
+
+
+def build_finished(_pelican: Any) -> None:
+    DigestArticle.release_urls()
+    gcfreeze.build_finished(_pelican)
+
+
 def register() -> None:
     """Connect the digest to Pelican's signals."""
     signals.generator_init.connect(prepare_templates)
-    signals.article_generator_init.connect(gcfreeze.build_started)
+    signals.article_generator_init.connect(build_started)
     signals.article_generator_pretaxonomy.connect(add_digest_posts)
     signals.article_generator_finalized.connect(index_taxonomies)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(gcfreeze.build_finished)
+    signals.all_generators_finalized.connect(output_started)
+    signals.finalized.connect(build_finished)
