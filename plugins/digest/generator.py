@@ -164,8 +164,15 @@ class DigestGenerator(Generator):
         base = self._absolute_base()
         for issue in self.issues:
             for name, template in (("email.html", "email_issue.html"), ("email.txt", "email_issue.txt")):
-                text = self._render(template, issue=issue, ABS_URL=base)
-                self._write(f"{issue.url}{name}", text.encode("utf-8"))
+                self._write_rendered(f"{issue.url}{name}", template, issue=issue, ABS_URL=base)
+
+    def _write_rendered(self, rel: str, template: str, **kwargs: Any) -> None:
+        """Write ``template`` rendered with the site's context and ``kwargs``: queued with the
+        pages when the build's writer renders pages in parallel and skips unchanged ones."""
+        if isinstance(self._writer, DigestWriter):
+            self._writer.write_file(rel, self.env.get_template(template), self.context, **kwargs)
+        else:
+            self._write(rel, self._render(template, **kwargs).encode("utf-8"))
 
     def _post_item(self, a: Any, base: str, tz: str) -> FeedItem:
         return FeedItem(tag_path=f"posts/{a.slug}", title=a.title, link=f"{base}/{a.url}",
