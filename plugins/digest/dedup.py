@@ -16,8 +16,10 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections import defaultdict
+from itertools import chain
 from dataclasses import dataclass
+
+import numpy as np
 
 from .model import ArticleDraft
 
@@ -73,6 +75,37 @@ def sketch(article: ArticleDraft) -> None:
     article.exact_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
 
 
+def candidate_pairs(anchors: list[frozenset[int]], threshold: float) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, in order, of articles sharing enough anchors to be copies at
+    ``threshold``: at least MIN_SHARED_ANCHORS, and ANCHOR_SLACK * threshold of the smaller
+    anchor set. An anchor held by more than MAX_POSTING articles is not counted.
+
+    Done with arrays: every (anchor, article) sorted by anchor, each anchor's run of
+    articles turned into its pairs, and the pairs counted."""
+    sizes = np.fromiter(map(len, anchors), dtype=np.int64, count=len(anchors))
+    held = np.fromiter(chain.from_iterable(anchors), dtype=np.int64, count=int(sizes.sum()))
+    owner = np.repeat(np.arange(len(anchors), dtype=np.int64), sizes)
+    order = np.lexsort((owner, held))
+    held, owner = held[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, held[1:] != held[:-1]])
+    runs = np.diff(np.r_[starts, len(held)])
+    codes = []
+    for size in range(2, MAX_POSTING + 1):
+        first = starts[runs == size]
+        if not len(first):
+            continue
+        members = owner[first[:, None] + np.arange(size)]       # one row per anchor, its articles ascending
+        x, y = np.triu_indices(size, 1)
+        codes.append((members[:, x] * len(anchors) + members[:, y]).ravel())
+    if not codes:
+        return []
+    pair, shared = np.unique(np.concatenate(codes), return_counts=True)
+    i, j = np.divmod(pair, len(anchors))
+    needed = np.maximum(MIN_SHARED_ANCHORS, ANCHOR_SLACK * threshold * np.minimum(sizes[i], sizes[j]))
+    keep = shared >= needed
+    return list(zip(i[keep].tolist(), j[keep].tolist()))
+
+
 def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[DuplicatePair]:
     """Set ``duplicate_of`` on every later copy of an article; return the pairs found.
 
@@ -81,23 +114,10 @@ def mark_duplicates(articles: list[ArticleDraft], threshold: float) -> list[Dupl
     for a in articles:
         if not a.exact_hash:
             sketch(a)
-    anchors = [a.anchors for a in articles]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, found in enumerate(anchors):
-        for h in found:
-            postings[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for ids in postings.values():
-        if len(ids) > MAX_POSTING:
-            continue
-        for x in range(len(ids)):
-            for y in range(x + 1, len(ids)):
-                shared[(ids[x], ids[y])] += 1
     by_key = {a.key: a for a in articles}
     pairs: list[DuplicatePair] = []
-    for (i, j) in sorted(shared):
-        needed = max(MIN_SHARED_ANCHORS, ANCHOR_SLACK * threshold * min(len(anchors[i]), len(anchors[j])))
-        if shared[(i, j)] < needed or articles[j].duplicate_of is not None:
+    for i, j in candidate_pairs([a.anchors for a in articles], threshold):
+        if articles[j].duplicate_of is not None:
             continue
         sim = _similarity(shingles(articles[i].text), shingles(articles[j].text))
         if sim < threshold:
