@@ -13,8 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-import py3langid
-
+from . import langscore
 from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
@@ -274,18 +273,22 @@ def is_bio(text: str) -> bool:
 def load_language_model() -> None:
     """Load the language-ID model now (it is loaded on first use otherwise): a parent process
     that forks workers loads it once for all of them instead of once in each."""
-    py3langid.classify("")
+    langscore.load()
 
 
-def is_foreign(text: str) -> bool:
-    """A paragraph that is not English: low English stopword density and a confident language ID."""
-    ws = words(text)
-    if len(ws) < 8:
-        return False
-    if stopword_ratio(text) >= 0.25:
-        return False
-    lang, _ = py3langid.classify(text)
-    return lang != "en"
+def _may_be_foreign(text: str) -> bool:
+    """Long enough to tell its language, and with few English stopwords."""
+    return len(words(text)) >= 8 and stopword_ratio(text) < 0.25
+
+
+def are_foreign(texts: list[str]) -> list[bool]:
+    """For each paragraph, whether it is not English: low English stopword density and a
+    language ID other than English (the paragraphs in doubt are identified together)."""
+    doubtful = [k for k, text in enumerate(texts) if _may_be_foreign(text)]
+    out = [False] * len(texts)
+    for k, lang in zip(doubtful, langscore.classify_many([texts[k] for k in doubtful])):
+        out[k] = lang != "en"
+    return out
 
 
 def line_counts(lines: Iterable[str]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from .boilerplate import (
-    is_alt_text, is_caption, is_foreign, is_newsletter_intro, is_short, line_counts, pattern_reason,
+    are_foreign, is_alt_text, is_caption, is_newsletter_intro, is_short, line_counts, pattern_reason,
     template_key,
 )
 from .headline import is_title_like
@@ -131,7 +131,8 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
 
 def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: Counter[str],
                  variants: dict[str, set[str]], common: frozenset[str], in_run: bool) -> str | None:
-    """Why a text unit (`shape`: its `template_key`) is chrome, or None."""
+    """Why a text unit (`shape`: its `template_key`) is chrome, or None (it may still be a
+    foreign-language paragraph: `mark_chrome` checks those together)."""
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
@@ -155,8 +156,6 @@ def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: 
         return "boilerplate:newsletter"
     if single and key in common and is_short(text):
         return "boilerplate:repeated"
-    if is_foreign(text):
-        return "boilerplate:foreign-language"
     return None
 
 
@@ -177,12 +176,13 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
         if shape is not None:
             templates[shape] += 1
             variants[shape].add(normalize_line(u.text))
-    reasons: dict[int, str] = {}
-    for i, u in enumerate(units):
-        r = (_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
-             else _list_reason(u))
-        if r:
-            reasons[i] = r
+    found = [_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
+             else _list_reason(u) for i, u in enumerate(units)]
+    rest = [i for i, u in enumerate(units) if u.kind == "text" and found[i] is None]
+    for i, foreign in zip(rest, are_foreign([units[i].text for i in rest])):
+        if foreign:
+            found[i] = "boilerplate:foreign-language"
+    reasons = {i: r for i, r in enumerate(found) if r}
     _mark_kickers(units, reasons)
     mark_author_names(units, reasons)
     _mark_comments(units, reasons)
