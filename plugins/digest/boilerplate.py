@@ -147,13 +147,14 @@ _NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerpla
 SENTENCE_WORDS = 14
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
 _SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
-# Lowercase strings one of which every match of a family contains: a line holding none of them
-# skips that family's regex (the any-length families would scan whole paragraphs).
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "boilerplate:cookie": ("cookie", "accept", "reject all", "manage", "got it", "i agree"),
-    "boilerplate:footer": ("\u00a9", "(c)", "copyright", "all rights reserved", "powered by", "created by",
-                           "designed by", "built by", "terms", "privacy", "contact us", "about us",
-                           "sitemap", "imprint"),
+# Lowercase strings one of which every match of a family contains: anywhere in the line (the
+# first tuple) or at its start (the second; the family's patterns anchored there). A line holding
+# none of them skips that family's regex (the any-length families would scan whole paragraphs).
+_NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "boilerplate:cookie": (("cookie",), ("accept", "reject all", "manage", "got it", "i agree")),
+    "boilerplate:footer": (("\u00a9", "(c)", "all rights reserved"),
+                           ("copyright", "powered by", "created by", "designed by", "built by", "terms",
+                            "privacy", "contact us", "about us", "sitemap", "imprint")),
 }
 # The characters other than ASCII letters that IGNORECASE matches to an ASCII letter and that
 # fold() leaves alone, where lowercasing does not give that letter alone.
@@ -177,10 +178,11 @@ def pattern_reason(text: str) -> str | None:
         patterns = _SENTENCE_PATTERNS
     else:
         patterns = _PATTERNS
-    low = None if any(c in s for c in _CASE_ODD) else s.lower()
+    low = None if any(map(s.__contains__, _CASE_ODD)) else s.lower()
     for reason, pat in patterns:
         needs = _NEEDS.get(reason)
-        if needs is not None and low is not None and not any(map(low.__contains__, needs)):
+        if (needs is not None and low is not None
+                and not (any(map(low.__contains__, needs[0])) or low.startswith(needs[1]))):
             continue
         if pat.search(s):
             return reason
