@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from . import langscore
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
+from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_count, word_total, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
@@ -280,7 +280,7 @@ def load_language_model() -> None:
 
 def _may_be_foreign(text: str) -> bool:
     """Long enough to tell its language, and with few English stopwords."""
-    return len(words(text)) >= 8 and stopword_ratio(text) < 0.25
+    return word_count(text) >= 8 and stopword_ratio(text) < 0.25
 
 
 def are_foreign(texts: list[str]) -> list[bool]:
