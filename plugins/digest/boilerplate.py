@@ -231,12 +231,12 @@ def template_key(text: str) -> str | None:
     fixed = 0
     for k, tok in enumerate(toks):
         core = tok.strip("\"'()[],;:.!?")
-        if any(c.isdigit() for c in core) or "_" in core or "@" in core or (k > 0 and core[:1].isupper()):
+        if any(map(str.isdigit, core)) or "_" in core or "@" in core or (k > 0 and core[:1].isupper()):
             if not out or out[-1] != "#":       # a run of masked tokens is one slot
                 out.append("#")
             continue
         out.append(tok.lower())
-        fixed += any(c.isalpha() for c in core)
+        fixed += any(map(str.isalpha, core))
     if fixed < TEMPLATE_MIN_FIXED or fixed < TEMPLATE_FIXED_SHARE * len(toks):
         return None
     return " ".join(out)

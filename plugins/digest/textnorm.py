@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -39,6 +40,13 @@ when when's where where's whether which while who who's whom whose why why's wil
 within without won't would wouldn't yet you you'd you'll you're you've your yours yourself
 yourselves also still already one two three new many well back get got make made us via
 """.split())
+# Every spelling of a stopword, in any case: lowercasing maps character by character, and
+# besides an ASCII letter's capital only the Kelvin sign lowercases to one of their characters
+# ("k"). So a word is a stopword when lowercased exactly when it is one of these as it stands.
+_LOWERCASING_TO = {"k": "K\u212a"}
+_STOPWORD_SPELLINGS: frozenset[str] = frozenset(
+    "".join(spelling) for word in STOPWORDS
+    for spelling in product(*({c, c.upper(), *_LOWERCASING_TO.get(c, "")} for c in word)))
 
 CACHE_TEXTS = 4096                   # texts whose words, stems and names are memoised
 CACHE_WORDS = 1 << 16                # single words whose stem and name reading are memoised
@@ -164,7 +172,7 @@ def stopword_ratio(text: str) -> float:
     ws = _words(text)
     if not ws:
         return 0.0
-    return sum(map(STOPWORDS.__contains__, map(str.lower, ws))) / len(ws)
+    return sum(map(_STOPWORD_SPELLINGS.__contains__, ws)) / len(ws)
 
 
 def ends_sentence(text: str) -> bool:
