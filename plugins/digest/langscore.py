@@ -42,6 +42,7 @@ class _FastModel:
         self.flat_moves = self.rows.ravel()
         self.move_base = self.row_of.astype(np.int64) * 256       # state -> its row's start in flat_moves
         self.depth = int(self.depths.max())
+        self.depths = self.depths.astype(np.int8)           # (compact: looked up at every byte)
         self.table = np.asarray(ident.nb_ptc).astype(np.float32)
         self.prior = ident.nb_pc
         self.classes = list(ident.nb_classes)
@@ -51,14 +52,15 @@ class _FastModel:
         """The DFA's transitions (one row of 256 target states per given state)."""
         return self.rows[self.row_of[states]]
 
-    def states(self, data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    def states(self, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
         """The automaton's state after each byte of ``data`` (byte values of texts one after
-        another; ``offsets``: each byte's position within its text), started at the root for each text.
+        another; ``starts``: for each byte, and one past the last, whether a text starts there),
+        started at the root for each text.
 
         That state is the longest of the states' strings that ends at the byte. Those strings
         are found by length: the k-byte string ending at a byte is one when the (k-1)-byte
-        string ending at the byte before is one and the move from its state on this byte goes
-        one level deeper (an edge of the trie of the strings).
+        string ending at the byte before is one, in the same text, and the move from its state
+        on this byte goes one level deeper (an edge of the trie of the strings).
         """
         found = np.zeros(len(data), dtype=np.int64)
         at = np.arange(len(data))
@@ -68,9 +70,8 @@ class _FastModel:
             deeper = self.depths[state] == k
             at, state = at[deeper], state[deeper]
             found[at] = state                      # a longer string overrides a shorter one
-            at += 1                                # where the (k+1)-byte strings end ...
-            same_text = at < len(data)
-            same_text[same_text] = offsets[at[same_text]] >= k    # ... if still within the text
+            at += 1                                # where the (k+1)-byte strings end, ...
+            same_text = ~starts[at]                # ... unless a text starts there
             at, state = at[same_text], state[same_text]
         return found
 
@@ -80,8 +81,10 @@ class _FastModel:
         lengths = np.array([len(e) for e in encoded], dtype=np.int64)
         data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
         text_of = np.repeat(np.arange(len(texts)), lengths)
-        offsets = np.arange(len(data)) - (np.cumsum(lengths) - lengths)[text_of]
-        feats = self.output[self.states(data, offsets)]
+        starts = np.zeros(len(data) + 1, dtype=bool)
+        starts[np.cumsum(lengths) - lengths] = True
+        starts[-1] = True
+        feats = self.output[self.states(data, starts)]
         keep = feats >= 0
         # (text, feature) pairs, counted, in order of first occurrence: by text, then as py3langid's Counter
         pairs, first, counts = np.unique(text_of[keep] * len(self.table) + feats[keep],
