@@ -29,6 +29,16 @@ def test_repetition_key_folds_width_quotes_spaces_and_case() -> None:
     assert word_total(" It\u2019s \u2014 done\u00a0now ") == 4 == len(normalize_line(" It\u2019s \u2014 done\u00a0now ").split())
 
 
+def test_single_spaced_text_keeps_its_spaces() -> None:
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+    rnd = random.Random(3)
+    pieces = ["a", "B", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u00e9", "\ufb01", "\u200b", "\x85"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(8)))
+        assert normalize_line(text) == " ".join(fold(text).split()).lower()
+        assert word_total(text) == len(fold(text).split())
+
+
 def test_names_skip_sentence_openers_and_function_words() -> None:
     text = "Acme Robotics said Tuesday. Beta Labs agreed: Gamma's plan works. \u201cThe deal\u201d - Delta Corp."
     assert names(text) == ["robotics", "tuesday", "labs", "corp"]

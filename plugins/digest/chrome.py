@@ -116,20 +116,26 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     """
     found = _Keys(units)
     keys, sizes = found.keys, found.sizes
-    signatures = [found.signatures(k) for k in range(len(units))]
+    n = len(units)
+    # the earlier units sharing a signature with each unit: the candidates for its original
     first_at: dict[str, list[int]] = {}
+    earlier: list[set[int]] = []
+    for k in range(n):
+        shared: set[int] = set()
+        for sig in found.signatures(k):
+            seen = first_at.get(sig)
+            if seen is None:
+                first_at[sig] = [k]
+            else:
+                shared.update(seen)
+                seen.append(k)
+        earlier.append(shared)
     inside: set[int] = set()
     edges: set[int] = set()
-
-    def remember(k: int) -> None:
-        for sig in signatures[k]:
-            first_at.setdefault(sig, []).append(k)
-
     i = 0
-    n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in sorted({j for sig in signatures[i] for j in first_at.get(sig, [])}):
+        for j in sorted(earlier[i]):
             k = 0
             while i + k < n and j + k < i and found.same(j + k, i + k):
                 k += 1
@@ -142,11 +148,8 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
             for k in range(best_len):
                 inside.update((best_j + k, i + k))
             edges.update((best_j, best_j + best_len, i, i + best_len))
-            for k in range(best_len):
-                remember(i + k)
             i += best_len
             continue
-        remember(i)
         i += 1
     return inside, {e for e in edges if 0 < e < n}
 

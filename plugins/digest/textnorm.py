@@ -77,10 +77,17 @@ def _nfkc_quotes_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
+def _single_spaced(s: str) -> bool:
+    """Whether the only whitespace in ``s`` is single spaces between other characters (so
+    ``" ".join(s.split()) == s``): every whitespace character but the space is unprintable."""
+    return s.isprintable() and "  " not in s and not s.startswith(" ") and not s.endswith(" ")
+
+
 @lru_cache(maxsize=CACHE_TEXTS)
 def normalize_line(text: str) -> str:
     """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
-    return " ".join(_nfkc_quotes(text).split()).lower()
+    s = _nfkc_quotes(text)
+    return (s if _single_spaced(s) else " ".join(s.split())).lower()
 
 
 def fold(text: str) -> str:
@@ -91,7 +98,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=CACHE_TEXTS)
 def word_total(text: str) -> int:
     """How many whitespace-separated tokens the folded text has."""
-    return len(fold(text).split())
+    s = fold(text)
+    if _single_spaced(s):
+        return s.count(" ") + 1 if s else 0
+    return len(s.split())
 
 
 @lru_cache(maxsize=CACHE_TEXTS)
