@@ -7,11 +7,11 @@ module gives the same answer faster, from the same model:
 * The DFA is an Aho-Corasick automaton over a prefix-closed set of byte strings
   (its states' strings, at most ``depth`` bytes long): after reading any text it
   is in the state of the longest suffix of the text that is one of those
-  strings. So the state at every byte position follows from the position's last
-  1..``depth`` bytes, found for all positions at once, one string length at a
-  time, instead of byte by byte. ``automaton_mismatches`` checks that property
-  against every transition of the model (the tests run it), so the counts are
-  py3langid's for any text.
+  strings. So the state at every byte position is where a walk from the root
+  over the position's last ``depth`` bytes ends: the walks for all positions
+  take ``depth`` vectorised steps, instead of one Python step per byte.
+  ``automaton_mismatches`` checks that property against every transition of the
+  model (the tests run it), so the counts are py3langid's for any text.
 * The counts are kept in the order of their first occurrence (as py3langid's
   Counter keeps them) and scored with the very expression py3langid uses, on a
   float32 copy of the table (57 MB, made once; a parent that loads it before
@@ -42,7 +42,6 @@ class _FastModel:
         self.flat_moves = self.rows.ravel()
         self.move_base = self.row_of.astype(np.int64) * 256       # state -> its row's start in flat_moves
         self.depth = int(self.depths.max())
-        self.depths = self.depths.astype(np.int8)           # (compact: looked up at every byte)
         self.table = np.asarray(ident.nb_ptc).astype(np.float32)
         self.prior = ident.nb_pc
         self.classes = list(ident.nb_classes)
@@ -52,28 +51,20 @@ class _FastModel:
         """The DFA's transitions (one row of 256 target states per given state)."""
         return self.rows[self.row_of[states]]
 
-    def states(self, data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    def states(self, data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """The automaton's state after each byte of ``data`` (byte values of texts one after
-        another; ``starts``: for each byte, and one past the last, whether a text starts there),
-        started at the root for each text.
+        another; ``offsets``: each byte's position within its text), started at the root for each text.
 
-        That state is the longest of the states' strings that ends at the byte. Those strings
-        are found by length: the k-byte string ending at a byte is one when the (k-1)-byte
-        string ending at the byte before is one, in the same text, and the move from its state
-        on this byte goes one level deeper (an edge of the trie of the strings).
+        That state is the longest of the states' strings that ends at the byte, so it is where
+        a walk from the root over the last ``depth`` bytes of the text up to the byte ends: the
+        walks for all bytes are taken together, one step at a time.
         """
-        found = np.zeros(len(data), dtype=np.int64)
-        at = np.arange(len(data))
         state = np.zeros(len(data), dtype=np.int64)
-        for k in range(1, self.depth + 1):
-            state = self.flat_moves[self.move_base[state] + data[at]]
-            deeper = self.depths[state] == k
-            at, state = at[deeper], state[deeper]
-            found[at] = state                      # a longer string overrides a shorter one
-            at += 1                                # where the (k+1)-byte strings end, ...
-            same_text = ~starts[at]                # ... unless a text starts there
-            at, state = at[same_text], state[same_text]
-        return found
+        for back in range(min(self.depth, len(data)) - 1, -1, -1):
+            # each walk reads the byte `back` places before its end, if that is in its text
+            step = self.flat_moves[self.move_base[state[back:]] + data[:len(data) - back]]
+            state[back:] = np.where(offsets[back:] >= back, step, state[back:])
+        return state
 
     def classify_many(self, texts: list[str]) -> list[str]:
         """The language py3langid's ``classify`` names for each text."""
@@ -81,10 +72,8 @@ class _FastModel:
         lengths = np.array([len(e) for e in encoded], dtype=np.int64)
         data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
         text_of = np.repeat(np.arange(len(texts)), lengths)
-        starts = np.zeros(len(data) + 1, dtype=bool)
-        starts[np.cumsum(lengths) - lengths] = True
-        starts[-1] = True
-        feats = self.output[self.states(data, starts)]
+        offsets = np.arange(len(data)) - (np.cumsum(lengths) - lengths)[text_of]
+        feats = self.output[self.states(data, offsets)]
         keep = feats >= 0
         # (text, feature) pairs, counted, in order of first occurrence: by text, then as py3langid's Counter
         pairs, first, counts = np.unique(text_of[keep] * len(self.table) + feats[keep],
