@@ -83,7 +83,7 @@ class _Keys:
             return True
         least, total = min(self.sizes[j], self.sizes[i]), self.sizes[j] + self.sizes[i]
         if least < EDITED_MIN_WORDS or 2.0 * least / total < EDITED_RATIO:
-            return False                    # too short, or too different in length for difflib's ratio
+            return False                    # too short, or too different in length: the ratio is at most 2 * least / total
         sa, sb = self.word_set(j), self.word_set(i)
         if len(sa & sb) < EDITED_RATIO * max(len(sa), len(sb)) * 0.9:
             return False                    # cheap bound: too few words in common to be an edit

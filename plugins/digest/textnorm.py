@@ -7,7 +7,8 @@ stems and capitalised names, and tell whether a line ends a sentence.
 Several stages ask for the words, stems or names of the same paragraph, so the
 per-text results are memoised (a bounded cache per process); the public
 functions hand out fresh lists. ASCII text skips Unicode normalisation, which
-cannot change it.
+cannot change it, and text whose only whitespace is single spaces between words
+is neither split nor re-joined to fold its spaces.
 """
 from __future__ import annotations
 
