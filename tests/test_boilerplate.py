@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from digest.boilerplate import (
-    is_alt_text, is_bio, is_caption, is_foreign, is_job_title, is_newsletter_intro,
+    are_foreign, is_alt_text, is_bio, is_caption, is_job_title, is_newsletter_intro,
     pattern_reason, template_key,
 )
 from digest.commonlines import corpus_common_lines
@@ -145,8 +145,12 @@ def test_author_bio():
 
 
 def test_foreign_language_paragraph():
-    assert is_foreign("Wij gaan graag met u in gesprek over de uitdagingen en vragen die er bij uw bedrijf spelen.")
-    assert not is_foreign("The ferry company launched two solar boats that carry forty passengers across the lake.")
+    assert are_foreign([
+        "Wij gaan graag met u in gesprek over de uitdagingen en vragen die er bij uw bedrijf spelen.",
+        "The ferry company launched two solar boats that carry forty passengers across the lake.",
+        "Oslo",
+    ]) == [True, False, False]
+    assert are_foreign([]) == []
 
 
 def test_corpus_common_lines_needs_three_sources():

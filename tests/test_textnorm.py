@@ -2,14 +2,21 @@
 other text alike (the memoised helpers answer the same on every call)."""
 from __future__ import annotations
 
+import random
+import re
+import sys
+
 import pytest
+from digest import textnorm
 from digest.textnorm import (
+    STOPWORDS,
     content_stems,
     ends_sentence,
     fold,
     names,
     normalize_line,
     stopword_ratio,
+    word_count,
     word_total,
     words,
 )
@@ -20,6 +27,16 @@ def test_repetition_key_folds_width_quotes_spaces_and_case() -> None:
     assert normalize_line("Share  this\tstory") == "share this story"
     assert fold(" It\u2019s \u2014 done ") == "It's - done"
     assert word_total(" It\u2019s \u2014 done\u00a0now ") == 4 == len(normalize_line(" It\u2019s \u2014 done\u00a0now ").split())
+
+
+def test_single_spaced_text_keeps_its_spaces() -> None:
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c.isprintable()] == [" "]
+    rnd = random.Random(3)
+    pieces = ["a", "B", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u00e9", "\ufb01", "\u200b", "\x85"]
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(8)))
+        assert normalize_line(text) == " ".join(fold(text).split()).lower()
+        assert word_total(text) == len(fold(text).split())
 
 
 def test_names_skip_sentence_openers_and_function_words() -> None:
@@ -43,6 +60,27 @@ def test_words_and_stopword_share() -> None:
     assert words("Chips\u2019 prices rose 5% in 2024, it said.") == ["Chips'", "prices", "rose", "in", "it", "said"]
     assert stopword_ratio("the chips of the year") == pytest.approx(3 / 5)
     assert stopword_ratio("2024") == 0.0
+
+
+def test_stopword_spellings_are_the_words_that_lowercase_to_a_stopword() -> None:
+    alphabet = set("".join(STOPWORDS))
+    to_alphabet = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() in alphabet}
+    assert to_alphabet == {c for w in textnorm._STOPWORD_SPELLINGS for c in w}
+    assert {w.lower() for w in textnorm._STOPWORD_SPELLINGS} == STOPWORDS
+
+
+def test_stopword_share_counts_any_case() -> None:
+    text = "THE Ferry AND the \u212aelvin-like \ufb01rm LIKE \u0130t In"
+    assert stopword_ratio(text) == sum(w.lower() in STOPWORDS for w in words(text)) / len(words(text)) == 5 / 9
+
+
+def test_ascii_words_as_the_unicode_pattern_finds_them() -> None:
+    rnd = random.Random(5)
+    pattern = re.compile(r"[^\W\d_][\w'\-]*")
+    for _ in range(20000):
+        text = "".join(rnd.choice("aZ9_'- .,\t/\u00e9") for _ in range(rnd.randrange(12)))
+        assert words(text) == pattern.findall(fold(text))
+        assert word_count(text) == len(words(text))
 
 
 @pytest.mark.parametrize("text,ends", [

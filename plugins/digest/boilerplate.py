@@ -13,9 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-import py3langid
-
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_total, words
+from . import langscore
+from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_count, word_total, words
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
@@ -148,13 +147,14 @@ _NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerpla
 SENTENCE_WORDS = 14
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
 _SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
-# Lowercase strings one of which every match of a family contains: a line holding none of them
-# skips that family's regex (the any-length families would scan whole paragraphs).
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "boilerplate:cookie": ("cookie", "accept", "reject all", "manage", "got it", "i agree"),
-    "boilerplate:footer": ("\u00a9", "(c)", "copyright", "all rights reserved", "powered by", "created by",
-                           "designed by", "built by", "terms", "privacy", "contact us", "about us",
-                           "sitemap", "imprint"),
+# Lowercase strings one of which every match of a family contains: anywhere in the line (the
+# first tuple) or at its start (the second; the family's patterns anchored there). A line holding
+# none of them skips that family's regex (the any-length families would scan whole paragraphs).
+_NEEDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "boilerplate:cookie": (("cookie",), ("accept", "reject all", "manage", "got it", "i agree")),
+    "boilerplate:footer": (("\u00a9", "(c)", "all rights reserved"),
+                           ("copyright", "powered by", "created by", "designed by", "built by", "terms",
+                            "privacy", "contact us", "about us", "sitemap", "imprint")),
 }
 # The characters other than ASCII letters that IGNORECASE matches to an ASCII letter and that
 # fold() leaves alone, where lowercasing does not give that letter alone.
@@ -178,10 +178,11 @@ def pattern_reason(text: str) -> str | None:
         patterns = _SENTENCE_PATTERNS
     else:
         patterns = _PATTERNS
-    low = None if any(c in s for c in _CASE_ODD) else s.lower()
+    low = None if any(map(s.__contains__, _CASE_ODD)) else s.lower()
     for reason, pat in patterns:
         needs = _NEEDS.get(reason)
-        if needs is not None and low is not None and not any(map(low.__contains__, needs)):
+        if (needs is not None and low is not None
+                and not (any(map(low.__contains__, needs[0])) or low.startswith(needs[1]))):
             continue
         if pat.search(s):
             return reason
@@ -230,12 +231,12 @@ def template_key(text: str) -> str | None:
     fixed = 0
     for k, tok in enumerate(toks):
         core = tok.strip("\"'()[],;:.!?")
-        if any(c.isdigit() for c in core) or "_" in core or "@" in core or (k > 0 and core[:1].isupper()):
+        if any(map(str.isdigit, core)) or "_" in core or "@" in core or (k > 0 and core[:1].isupper()):
             if not out or out[-1] != "#":       # a run of masked tokens is one slot
                 out.append("#")
             continue
         out.append(tok.lower())
-        fixed += any(c.isalpha() for c in core)
+        fixed += any(map(str.isalpha, core))
     if fixed < TEMPLATE_MIN_FIXED or fixed < TEMPLATE_FIXED_SHARE * len(toks):
         return None
     return " ".join(out)
@@ -274,18 +275,22 @@ def is_bio(text: str) -> bool:
 def load_language_model() -> None:
     """Load the language-ID model now (it is loaded on first use otherwise): a parent process
     that forks workers loads it once for all of them instead of once in each."""
-    py3langid.classify("")
+    langscore.load()
 
 
-def is_foreign(text: str) -> bool:
-    """A paragraph that is not English: low English stopword density and a confident language ID."""
-    ws = words(text)
-    if len(ws) < 8:
-        return False
-    if stopword_ratio(text) >= 0.25:
-        return False
-    lang, _ = py3langid.classify(text)
-    return lang != "en"
+def _may_be_foreign(text: str) -> bool:
+    """Long enough to tell its language, and with few English stopwords."""
+    return word_count(text) >= 8 and stopword_ratio(text) < 0.25
+
+
+def are_foreign(texts: list[str]) -> list[bool]:
+    """For each paragraph, whether it is not English: low English stopword density and a
+    language ID other than English (the paragraphs in doubt are identified together)."""
+    doubtful = [k for k, text in enumerate(texts) if _may_be_foreign(text)]
+    out = [False] * len(texts)
+    for k, lang in zip(doubtful, langscore.classify_many([texts[k] for k in doubtful])):
+        out[k] = lang != "en"
+    return out
 
 
 def line_counts(lines: Iterable[str]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 from .boilerplate import (
-    is_alt_text, is_caption, is_foreign, is_newsletter_intro, is_short, line_counts, pattern_reason,
+    are_foreign, is_alt_text, is_caption, is_newsletter_intro, is_short, line_counts, pattern_reason,
     template_key,
 )
 from .headline import is_title_like
@@ -54,17 +54,48 @@ def is_date_line(text: str) -> bool:
     return bool(_DATE.match(fold(text)))
 
 
-def _same(a: str, b: str, wa: list[str], wb: list[str]) -> bool:
-    """Two normalised units (`wa`, `wb`: their words) are the same paragraph: equal, or a long
-    one lightly edited."""
-    if a == b:
-        return True
-    if min(len(wa), len(wb)) < EDITED_MIN_WORDS:
-        return False
-    sa, sb = set(wa), set(wb)
-    if len(sa & sb) < EDITED_RATIO * max(len(sa), len(sb)) * 0.9:
-        return False                    # cheap bound: too few words in common to be an edit
-    return SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= EDITED_RATIO
+class _Keys:
+    """The normalised units of one file, with their words and word sets made on first use
+    (most units are never compared word by word)."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.keys = [normalize_line(u.text) for u in units]
+        # a key is its words joined by single spaces: its spaces count its words
+        self.sizes = [key.count(" ") + 1 if key else 0 for key in self.keys]
+        self._words: list[list[str] | None] = [None] * len(units)
+        self._sets: list[set[str] | None] = [None] * len(units)
+
+    def words(self, k: int) -> list[str]:
+        ws = self._words[k]
+        if ws is None:
+            ws = self._words[k] = self.keys[k].split()
+        return ws
+
+    def word_set(self, k: int) -> set[str]:
+        ws = self._sets[k]
+        if ws is None:
+            ws = self._sets[k] = set(self.words(k))
+        return ws
+
+    def same(self, j: int, i: int) -> bool:
+        """Units `j` and `i` are the same paragraph: equal, or a long one lightly edited."""
+        if self.keys[j] == self.keys[i]:
+            return True
+        least, total = min(self.sizes[j], self.sizes[i]), self.sizes[j] + self.sizes[i]
+        if least < EDITED_MIN_WORDS or 2.0 * least / total < EDITED_RATIO:
+            return False                    # too short, or too different in length: the ratio is at most 2 * least / total
+        sa, sb = self.word_set(j), self.word_set(i)
+        if len(sa & sb) < EDITED_RATIO * max(len(sa), len(sb)) * 0.9:
+            return False                    # cheap bound: too few words in common to be an edit
+        return SequenceMatcher(None, self.words(j), self.words(i), autojunk=False).ratio() >= EDITED_RATIO
+
+    def signatures(self, k: int) -> list[str]:
+        """Lookup keys of unit `k`: the whole text, and for long units its opening and closing words."""
+        key = self.keys[k]
+        if self.sizes[k] < EDITED_MIN_WORDS:
+            return [key]
+        return [key, "^" + " ".join(key.split(" ", SIGNATURE_WORDS)[:SIGNATURE_WORDS]),
+                "$" + " ".join(key.rsplit(" ", SIGNATURE_WORDS)[-SIGNATURE_WORDS:])]
 
 
 def _loosely_same(a: str, b: str) -> bool:
@@ -76,14 +107,6 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
-def _signatures(key: str, ws: list[str]) -> list[str]:
-    """Lookup keys of a unit (`ws`: its words): the whole text, and for long units its opening
-    and closing words."""
-    if len(ws) < EDITED_MIN_WORDS:
-        return [key]
-    return [key, "^" + " ".join(ws[:SIGNATURE_WORDS]), "$" + " ".join(ws[-SIGNATURE_WORDS:])]
-
-
 def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     """Runs of units that occur twice in the file (repeated articles, perhaps lightly edited:
     a number changed, a sentence added).
@@ -91,47 +114,50 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     Returns the indices of units inside such runs and the indices where a run
     (original or copy) starts or ends: those are article boundaries.
     """
-    keys = [normalize_line(u.text) for u in units]
-    split = [key.split() for key in keys]
-    signatures = [_signatures(key, ws) for key, ws in zip(keys, split)]
+    found = _Keys(units)
+    keys, sizes = found.keys, found.sizes
+    n = len(units)
+    # the earlier units sharing a signature with each unit: the candidates for its original
     first_at: dict[str, list[int]] = {}
+    earlier: list[set[int]] = []
+    for k in range(n):
+        shared: set[int] = set()
+        for sig in found.signatures(k):
+            seen = first_at.get(sig)
+            if seen is None:
+                first_at[sig] = [k]
+            else:
+                shared.update(seen)
+                seen.append(k)
+        earlier.append(shared)
     inside: set[int] = set()
     edges: set[int] = set()
-
-    def remember(k: int) -> None:
-        for sig in signatures[k]:
-            first_at.setdefault(sig, []).append(k)
-
     i = 0
-    n = len(units)
     while i < n:
         best_j, best_len = -1, 0
-        for j in sorted({j for sig in signatures[i] for j in first_at.get(sig, [])}):
+        for j in sorted(earlier[i]):
             k = 0
-            while i + k < n and j + k < i and _same(keys[j + k], keys[i + k], split[j + k], split[i + k]):
+            while i + k < n and j + k < i and found.same(j + k, i + k):
                 k += 1
             if k > best_len:
                 best_j, best_len = j, k
-        words = sum(len(split[i + k]) for k in range(best_len))
-        if best_len >= MIN_RUN_UNITS and words >= MIN_RUN_WORDS:
+        if best_len >= MIN_RUN_UNITS and sum(sizes[i:i + best_len]) >= MIN_RUN_WORDS:
             while (i + best_len < n and best_j + best_len < i
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
                 best_len += 1
             for k in range(best_len):
                 inside.update((best_j + k, i + k))
             edges.update((best_j, best_j + best_len, i, i + best_len))
-            for k in range(best_len):
-                remember(i + k)
             i += best_len
             continue
-        remember(i)
         i += 1
     return inside, {e for e in edges if 0 < e < n}
 
 
 def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: Counter[str],
                  variants: dict[str, set[str]], common: frozenset[str], in_run: bool) -> str | None:
-    """Why a text unit (`shape`: its `template_key`) is chrome, or None."""
+    """Why a text unit (`shape`: its `template_key`) is chrome, or None (it may still be a
+    foreign-language paragraph: `mark_chrome` checks those together)."""
     text = u.text
     key = normalize_line(text)
     single = len(u.lines) == 1
@@ -155,8 +181,6 @@ def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: 
         return "boilerplate:newsletter"
     if single and key in common and is_short(text):
         return "boilerplate:repeated"
-    if is_foreign(text):
-        return "boilerplate:foreign-language"
     return None
 
 
@@ -177,12 +201,13 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
         if shape is not None:
             templates[shape] += 1
             variants[shape].add(normalize_line(u.text))
-    reasons: dict[int, str] = {}
-    for i, u in enumerate(units):
-        r = (_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
-             else _list_reason(u))
-        if r:
-            reasons[i] = r
+    found = [_text_reason(u, shapes[i], counts, templates, variants, common, i in in_run) if u.kind == "text"
+             else _list_reason(u) for i, u in enumerate(units)]
+    rest = [i for i, u in enumerate(units) if u.kind == "text" and found[i] is None]
+    for i, foreign in zip(rest, are_foreign([units[i].text for i in rest])):
+        if foreign:
+            found[i] = "boilerplate:foreign-language"
+    reasons = {i: r for i, r in enumerate(found) if r}
     _mark_kickers(units, reasons)
     mark_author_names(units, reasons)
     _mark_comments(units, reasons)

@@ -7,13 +7,15 @@ stems and capitalised names, and tell whether a line ends a sentence.
 Several stages ask for the words, stems or names of the same paragraph, so the
 per-text results are memoised (a bounded cache per process); the public
 functions hand out fresh lists. ASCII text skips Unicode normalisation, which
-cannot change it.
+cannot change it, and text whose only whitespace is single spaces between words
+is neither split nor re-joined to fold its spaces.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 _QUOTES = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -39,11 +41,19 @@ when when's where where's whether which while who who's whom whose why why's wil
 within without won't would wouldn't yet you you'd you'll you're you've your yours yourself
 yourselves also still already one two three new many well back get got make made us via
 """.split())
+# Every spelling of a stopword, in any case: lowercasing maps character by character, and
+# besides an ASCII letter's capital only the Kelvin sign lowercases to one of their characters
+# ("k"). So a word is a stopword when lowercased exactly when it is one of these as it stands.
+_LOWERCASING_TO = {"k": "K\u212a"}
+_STOPWORD_SPELLINGS: frozenset[str] = frozenset(
+    "".join(spelling) for word in STOPWORDS
+    for spelling in product(*({c, c.upper(), *_LOWERCASING_TO.get(c, "")} for c in word)))
 
 CACHE_TEXTS = 4096                   # texts whose words, stems and names are memoised
 CACHE_WORDS = 1 << 16                # single words whose stem and name reading are memoised
 
 _WORD = re.compile(r"[^\W\d_][\w'\-]*", re.UNICODE)
+_ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'\-]*")     # _WORD on ASCII text (a faster scan)
 # names(): stripped from a token before it is read as a name; a token ending in one of
 # _SENTENCE_MARKS (perhaps followed by _CLOSERS) ends a sentence
 _NAME_EDGE = "\"'()[],;:“”‘’"
@@ -68,10 +78,17 @@ def _nfkc_quotes_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
 
 
+def _single_spaced(s: str) -> bool:
+    """Whether the only whitespace in ``s`` is single spaces between other characters (so
+    ``" ".join(s.split()) == s``): every whitespace character but the space is unprintable."""
+    return s.isprintable() and "  " not in s and not s.startswith(" ") and not s.endswith(" ")
+
+
 @lru_cache(maxsize=CACHE_TEXTS)
 def normalize_line(text: str) -> str:
     """Return the repetition key of a line: NFKC, straight quotes, folded spaces, lowercase."""
-    return " ".join(_nfkc_quotes(text).split()).lower()
+    s = _nfkc_quotes(text)
+    return (s if _single_spaced(s) else " ".join(s.split())).lower()
 
 
 def fold(text: str) -> str:
@@ -82,17 +99,27 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=CACHE_TEXTS)
 def word_total(text: str) -> int:
     """How many whitespace-separated tokens the folded text has."""
-    return len(fold(text).split())
+    s = fold(text)
+    if _single_spaced(s):
+        return s.count(" ") + 1 if s else 0
+    return len(s.split())
 
 
 @lru_cache(maxsize=CACHE_TEXTS)
 def _words(text: str) -> tuple[str, ...]:
+    if text.isascii():
+        return tuple(_ASCII_WORD.findall(text.strip()))     # fold() leaves ASCII text as it is
     return tuple(_WORD.findall(fold(text)))
 
 
 def words(text: str) -> list[str]:
     """The alphabetic word tokens of a text, case kept."""
     return list(_words(text))
+
+
+def word_count(text: str) -> int:
+    """How many alphabetic word tokens the text has (the length of ``words``)."""
+    return len(_words(text))
 
 
 def stem(word: str) -> str:
@@ -156,7 +183,7 @@ def stopword_ratio(text: str) -> float:
     ws = _words(text)
     if not ws:
         return 0.0
-    return sum(map(STOPWORDS.__contains__, map(str.lower, ws))) / len(ws)
+    return sum(map(_STOPWORD_SPELLINGS.__contains__, ws)) / len(ws)
 
 
 def ends_sentence(text: str) -> bool:
