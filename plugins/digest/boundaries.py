@@ -35,10 +35,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
-from .cohesion import Windows, bag, cosine, idf_weighted, name_overlap
+from .cohesion import BagTable, bag, name_overlap
 from .lede import is_continuation, lede_scorer, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
@@ -110,8 +111,9 @@ def title_case(text: str) -> bool:
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    windows = Windows(idf_weighted([bag(paras[k].text) for k in body]))   # by position in `body`
-    base = _median_gap(windows)
+    bags = [bag(paras[k].text) for k in body]
+    table = BagTable(bags)          # by position in `body`
+    base = _median_gap(table, _heading_spans(paras, body, edges))
     house_style = title_case(paras[0].text)
     starts = [0]
     for k in range(1, len(paras)):
@@ -137,7 +139,7 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score += SEPARATOR_BEFORE
         if _is_question(p.text) and sum(_is_question(q.text) for q in paras[starts[-1]:k]) >= INTERVIEW_QUESTIONS:
             score -= SEPARATOR_BEFORE   # an interview: one more question, not a new story
-        sim = windows.cosine((lo, hi), (nxt, min(nxt + WINDOW, len(body))))
+        sim = table.cosine(lo, hi, min(nxt + WINDOW, len(body)))     # (hi == nxt: k is no body paragraph)
         rel = sim / base if base else 0.0
         score -= 2.0 * (rel - 0.6)
         story = [n for j in left for n in names(paras[j].text)]
@@ -150,25 +152,40 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score -= 1.0
         if score > 0:
             starts.append(k)
-    return _with_inner_starts(paras, starts, body, windows, base)
+    return _with_inner_starts(paras, starts, body, bags, table, base)
 
 
-def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], windows: Windows,
-                       base: float) -> list[int]:
+def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[tuple[int, int, int]]:
+    """The cosine spans `titled_starts` may weigh at a headline candidate: the story's body so far
+    (its last 2 * WINDOW paragraphs at most, however the story began) against the WINDOW after."""
+    out = []
+    for k in range(1, len(paras) - 1):
+        if paras[k].heading and not paras[k + 1].heading and paras[k].index not in edges:
+            hi = bisect_left(body, k)
+            if hi < len(body):
+                out.extend((lo, hi, min(hi + WINDOW, len(body))) for lo in range(max(0, hi - 2 * WINDOW), hi))
+    return out
+
+
+def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], bags: list[Counter[str]],
+                       table: BagTable, base: float) -> list[int]:
     """Add the untitled stories glued inside titled sections (see `inner_start`)."""
-    lede = lede_scorer([paras[k].text for k in body], [{t for t in b if t[0] != "@"} for b in windows.bags])
+    @cache
+    def scorer() -> Callable[[int], float]:     # made when a paragraph first gets that far
+        return lede_scorer([paras[k].text for k in body], [{t for t in b if t[0] != "@"} for b in bags])
+    lede = lambda pos: scorer()(pos)            # noqa: E731
     out: list[int] = []
     for s, e in zip(starts, starts[1:] + [len(paras)]):
         out.append(s)
         end = bisect_left(body, e)
         for k in range(s + 1, e):
             section = (bisect_left(body, out[-1]), end)
-            if inner_start(paras, k, body, section, windows, base, lede):
+            if inner_start(paras, k, body, section, table, base, lede):
                 out.append(k)
     return out
 
 
-def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, int], windows: Windows,
+def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, int], table: BagTable,
                 base: float, lede: Callable[[int], float]) -> bool:
     """An untitled story starts at body paragraph `k` inside a titled section
     (``body[section[0]:section[1]]``; `lede` rates a body paragraph by its position).
@@ -189,7 +206,7 @@ def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, 
     pos = bisect_left(body, k)
     if pos - lo < INNER_SIDE or hi - pos < INNER_SIDE or is_continuation(p.text):
         return False
-    sim = windows.cosine((max(lo, pos - WINDOW), pos), (pos, min(hi, pos + WINDOW)))
+    sim = table.cosine(max(lo, pos - WINDOW), pos, min(hi, pos + WINDOW))
     rel = sim / base if base else 0.0
     return lede(pos) >= INNER_LEDE and rel < INNER_COHESION
 
@@ -198,14 +215,16 @@ def _is_question(text: str) -> bool:
     return fold(text).rstrip("\"')]").endswith("?")
 
 
-def _median_gap(windows: Windows) -> float:
-    """The median likeness of the WINDOW body paragraphs before and after each gap."""
-    n = len(windows.bags)
-    sims = [windows.cosine((max(0, i - WINDOW), i), (i, min(n, i + WINDOW))) for i in range(1, n)]
+def _median_gap(table: BagTable, also: list[tuple[int, int, int]]) -> float:
+    """The median likeness of the WINDOW body paragraphs before and after each gap (the spans
+    `also` are measured in the same batch, for later look-ups)."""
+    n = table.size
+    gaps = [(max(0, i - WINDOW), i, min(n, i + WINDOW)) for i in range(1, n)]
+    sims = table.cosines(gaps + also)[:len(gaps)]
     return statistics.median(sims) if sims else 0.0
 
 
-def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> list[float | None]:
+def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]], table: BagTable) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
     Cues: lede openings (digest greetings, datelines, the lede shape of
@@ -214,7 +233,7 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> l
     similarity to the paragraph before it.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
-    adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
+    adjacent = table.cosines([(p - 1, p, p + 1) for p in range(1, len(bags))])
     typical = statistics.median(adjacent) if adjacent else 0.0
     ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
     out: list[float | None] = [None] * len(body)
@@ -262,10 +281,11 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         prev = body[pos - 1] if pos else -1
         heads = " ".join(paras[j].text for j in range(prev + 1, k))
         texts.append(f"{heads} {paras[k].text}".strip())
-    bags = idf_weighted([bag(t) for t in texts])
+    bags = [bag(t) for t in texts]
+    table = BagTable(bags)
     n = len(body)
-    selfs, band = _band_dots(bags)
-    bonus = gap_bonus(paras, body, bags)
+    selfs, band = table.self_dots(), table.band_dots(MAX_STORY)
+    bonus = gap_bonus(paras, body, bags, table)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
@@ -317,24 +337,3 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
                 back[b] = a
     return best, back
 
-
-def _band_dots(bags: list[Counter[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Dot products of the bags less than MAX_STORY apart: each bag's with itself, and
-    ``band[j, d]`` of bags j-d and j (0 for d == 0 or j-d < 0).
-
-    Each product is summed as ``sum(v * y.get(k, 0.0) for k, v in x.items())`` would, x the
-    smaller bag (the earlier one when as large), but only over the shared keys.
-    """
-    order = [{k: pos for pos, k in enumerate(b)} for b in bags]
-    selfs = np.array([sum([v * v for v in b.values()]) for b in bags], dtype=float)
-    band = np.zeros((len(bags), MAX_STORY))
-    for j, y in enumerate(bags):
-        col = []
-        for i in range(j - 1, max(-1, j - MAX_STORY), -1):
-            x, big, first = bags[i], y, order[i]
-            if len(x) > len(big):
-                x, big, first = big, x, order[j]
-            shared = sorted(x.keys() & big.keys(), key=first.__getitem__)
-            col.append(sum([x[k] * big[k] for k in shared], 0.0))
-        band[j, 1:len(col) + 1] = col
-    return selfs, band
