@@ -112,8 +112,9 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
     bags = [bag(paras[k].text) for k in body]
-    table = BagTable(bags)          # by position in `body`
-    base = _median_gap(table, _heading_spans(paras, body, edges))
+    table = BagTable(bags, 3 * WINDOW)      # by position in `body`; spans of 2 * WINDOW + WINDOW at most
+    base = _median_gap(table)
+    table.cosines(_heading_spans(paras, body, edges))   # measured in one batch, looked up below
     house_style = title_case(paras[0].text)
     starts = [0]
     for k in range(1, len(paras)):
@@ -157,13 +158,20 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
 
 def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[tuple[int, int, int]]:
     """The cosine spans `titled_starts` may weigh at a headline candidate: the story's body so far
-    (its last 2 * WINDOW paragraphs at most, however the story began) against the WINDOW after."""
+    (its last 2 * WINDOW paragraphs at most) against the WINDOW after, for each place the story
+    may have begun (the file's start, an edge or an earlier candidate)."""
+    n = len(body)
+    candidates = [k for k in range(1, len(paras) - 1)
+                  if paras[k].heading and not paras[k + 1].heading and paras[k].index not in edges]
+    begins = sorted({0, *candidates, *(k for k, p in enumerate(paras) if p.index in edges)})
     out = []
-    for k in range(1, len(paras) - 1):
-        if paras[k].heading and not paras[k + 1].heading and paras[k].index not in edges:
-            hi = bisect_left(body, k)
-            if hi < len(body):
-                out.extend((lo, hi, min(hi + WINDOW, len(body))) for lo in range(max(0, hi - 2 * WINDOW), hi))
+    for k in candidates:
+        hi = bisect_left(body, k)
+        if hi < n:
+            floor = max(0, hi - 2 * WINDOW)
+            los = {floor, *(lo for lo in (bisect_left(body, b) for b in begins[:bisect_left(begins, k)])
+                            if floor < lo < hi)}
+            out.extend((lo, hi, min(hi + WINDOW, n)) for lo in sorted(los) if lo < hi)
     return out
 
 
@@ -215,12 +223,9 @@ def _is_question(text: str) -> bool:
     return fold(text).rstrip("\"')]").endswith("?")
 
 
-def _median_gap(table: BagTable, also: list[tuple[int, int, int]]) -> float:
-    """The median likeness of the WINDOW body paragraphs before and after each gap (the spans
-    `also` are measured in the same batch, for later look-ups)."""
-    n = table.size
-    gaps = [(max(0, i - WINDOW), i, min(n, i + WINDOW)) for i in range(1, n)]
-    sims = table.cosines(gaps + also)[:len(gaps)]
+def _median_gap(table: BagTable) -> float:
+    """The median likeness of the WINDOW body paragraphs before and after each gap."""
+    sims = table.sliding_cosines(WINDOW)
     return statistics.median(sims) if sims else 0.0
 
 
@@ -233,7 +238,7 @@ def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]], tabl
     similarity to the paragraph before it.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
-    adjacent = table.cosines([(p - 1, p, p + 1) for p in range(1, len(bags))])
+    adjacent = table.sliding_cosines(1)
     typical = statistics.median(adjacent) if adjacent else 0.0
     ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
     out: list[float | None] = [None] * len(body)
@@ -282,7 +287,7 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         heads = " ".join(paras[j].text for j in range(prev + 1, k))
         texts.append(f"{heads} {paras[k].text}".strip())
     bags = [bag(t) for t in texts]
-    table = BagTable(bags)
+    table = BagTable(bags, 2)
     n = len(body)
     selfs, band = table.self_dots(), table.band_dots(MAX_STORY)
     bonus = gap_bonus(paras, body, bags, table)

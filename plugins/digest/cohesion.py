@@ -37,25 +37,36 @@ def bag(text: str) -> Counter[str]:
     return c
 
 
-def run_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The sums of consecutive runs of `values` (run i holds ``lengths[i]`` of them; an empty
-    run sums to 0.0), each added left to right as Python's ``sum`` adds a list of floats."""
-    out = np.zeros(len(lengths))
+def grid_sums(values: np.ndarray, run: np.ndarray, rank: np.ndarray, runs: int) -> np.ndarray:
+    """For each of `runs` runs, the sum of the values placed in it (value k in run ``run[k]``,
+    at place ``rank[k]``, one value a place), added in the order of their places, as Python's
+    ``sum`` adds a list of floats (0.0 for an empty run).
+
+    The runs are laid out as the columns of a grid, padded with zeros (which change no sum),
+    and the grid's rows are added one after the other: numpy adds along a slow axis of an
+    array that way, without the pairwise summation it uses along the fast one (there are
+    always two columns at least, so the rows stay the slow axis).
+    """
+    out = np.zeros(runs)
     if not len(values):
         return out
-    width = int(lengths.max())
-    ends = np.cumsum(lengths)
-    block = max(1, SUM_CELLS // width)
-    for r0 in range(0, len(lengths), block):
-        ln = lengths[r0:r0 + block]
-        first = int(ends[r0] - lengths[r0])
-        count = int(ln.sum())
-        row = np.repeat(np.arange(len(ln)), ln)
-        col = np.arange(count) - np.repeat(np.cumsum(ln) - ln, ln)
-        grid = np.zeros((len(ln), width))
-        grid[row, col] = values[first:first + count]
-        out[r0:r0 + block] = np.cumsum(grid, axis=1)[:, -1]   # trailing zeros change no sum
+    width = int(rank.max()) + 1
+    block = max(2, SUM_CELLS // width)
+    for r0 in range(0, runs, block):
+        cols = max(2, min(block, runs - r0))
+        part = slice(None) if r0 == 0 and cols >= runs else (run >= r0) & (run < r0 + cols)
+        grid = np.zeros(width * cols)
+        grid[rank[part] * cols + (run[part] - r0)] = values[part]
+        out[r0:r0 + cols] = np.add.reduce(grid.reshape(width, cols), axis=0)[:runs - r0]
     return out
+
+
+def run_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The sums of consecutive runs of `values` (run i holds the next ``lengths[i]`` of them),
+    each added left to right (see `grid_sums`)."""
+    run = np.repeat(np.arange(len(lengths)), lengths)
+    rank = np.arange(len(values)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return grid_sums(values, run, rank, len(lengths))
 
 
 class _Ids(dict):
@@ -74,7 +85,8 @@ class BagTable:
     the n paragraphs weighs ``log((n + 1) / d)`` per count.
     """
 
-    def __init__(self, bags: list[Counter[str]]) -> None:
+    def __init__(self, bags: list[Counter[str]], reach: int = 1) -> None:
+        """`reach`: the most paragraphs a span given to `cosines` covers."""
         ids = _Ids()
         terms: list[int] = []
         counts: list[int] = []
@@ -82,6 +94,7 @@ class BagTable:
             terms.extend(map(ids.__getitem__, b))
             counts.extend(b.values())
         n = self.size = len(bags)
+        self.reach = reach
         self.lengths = np.fromiter(map(len, bags), dtype=np.int64, count=n)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)))
         self.term = np.array(terms, dtype=np.int64)
@@ -91,17 +104,29 @@ class BagTable:
         seen = np.unique(df)
         idf = np.array([math.log((n + 1) / d) for d in seen.tolist()])
         self.weight = np.array(counts, dtype=float) * idf[np.searchsorted(seen, df)][self.term]
-        # the entries of each term by paragraph; `later`: the same term's entry in the next
-        # paragraph that has it (a sentinel entry, in paragraph n, when none does)
+        # the entries of each term by paragraph; `earlier_para`: the last paragraph before an
+        # entry's own that has its term (-1: none)
         self._by_term = np.argsort(self.term, kind="stable")
         same = self.term[self._by_term[1:]] == self.term[self._by_term[:-1]]
-        sentinel = len(terms)
-        self._later = np.full(sentinel + 1, sentinel)
-        self._later[self._by_term[:-1][same]] = self._by_term[1:][same]
-        self._earlier_para = np.full(sentinel, -1)
-        self._earlier_para[self._by_term[1:][same]] = self.para[self._by_term[:-1][same]]
-        self._para_ext = np.append(self.para, n)
-        self._weight_ext = np.append(self.weight, 0.0)
+        earlier, later = self._by_term[:-1][same], self._by_term[1:][same]
+        self._earlier_para = np.full(len(terms), -1)
+        self._earlier_para[later] = self.para[earlier]
+        # near[e, d]: the weight of entry e's term in paragraph para[e] + d (0.0 where it has
+        # none), d < reach; `upto`: its sums over paragraphs para[e] .. para[e] + d, in order
+        self._near = np.zeros((len(terms), reach))
+        self._near[:, 0] = self.weight
+        after = np.full(len(terms) + 1, len(terms))          # the next entry of the same term
+        after[earlier] = later                                # (or a sentinel, far beyond reach)
+        para = np.append(self.para, n + reach)
+        rows = np.arange(len(terms))
+        nxt = after[rows]
+        for _ in range(1, reach):
+            gap = para[nxt] - para[rows]
+            ok = gap < reach
+            rows, nxt, gap = rows[ok], nxt[ok], gap[ok]
+            self._near[rows, gap] = self.weight[nxt]
+            nxt = after[nxt]
+        self._upto = np.cumsum(self._near, axis=1)
         self._cache: dict[tuple[int, int, int], float] = {}
 
     def self_dots(self) -> np.ndarray:
@@ -134,52 +159,86 @@ class BagTable:
         band[cells] = run_sums(products, lengths)
         return band.reshape(self.size, width)
 
-    def _merged(self, entries: np.ndarray, query: np.ndarray, ends: tuple[np.ndarray, ...]
-                ) -> list[np.ndarray]:
-        """For each entry (of a term first met in its query's window) the term's merged weight
-        over consecutive spans of paragraphs: span s runs up to paragraph ``ends[s][query]``
-        (exclusive) from the end of span s-1 (the first from the entry's paragraph)."""
-        out = []
-        cur = entries.copy()
-        for end in ends:
-            limit = end[query]
-            total = np.zeros(len(entries))
-            live = np.flatnonzero(self._para_ext[cur] < limit)
-            while len(live):
-                total[live] += self._weight_ext[cur[live]]
-                cur[live] = self._later[cur[live]]
-                live = live[self._para_ext[cur[live]] < limit[live]]
-            out.append(total)
-        return out
-
     def _window_entries(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The entries of the terms of each window ``lo[q]:hi[q]`` in the order first met, their
-        query numbers, and how many each window has."""
+        """The entries of the terms of each window ``lo[w]:hi[w]`` of paragraphs, in the order
+        first met (one entry a term), their window numbers, and how many each window has."""
         lengths = self.starts[hi] - self.starts[lo]
-        query = np.repeat(np.arange(len(lo)), lengths)
+        window = np.repeat(np.arange(len(lo)), lengths)
         entries = np.arange(int(lengths.sum())) + np.repeat(self.starts[lo] - (np.cumsum(lengths) - lengths), lengths)
-        first = self._earlier_para[entries] < lo[query]
-        entries, query = entries[first], query[first]
-        return entries, query, np.bincount(query, minlength=len(lo))
+        first = self._earlier_para[entries] < lo[window]
+        entries, window = entries[first], window[first]
+        return entries, window, np.bincount(window, minlength=len(lo))
+
+    def _norms(self, windows: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """The norms of the merged bags of some windows (lo, hi) of paragraphs, and whether each
+        has any term."""
+        lo, hi = np.array(windows, dtype=np.int64).reshape(-1, 2).T
+        entries, window, counts = self._window_entries(lo, hi)
+        merged = self._upto[entries, hi[window] - 1 - self.para[entries]]
+        return np.sqrt(run_sums(merged * merged, counts)), counts > 0
 
     def cosines(self, spans: list[tuple[int, int, int]]) -> list[float]:
         """Cosine similarity of the merged bags of paragraphs ``lo:mid`` and ``mid:hi`` for each
-        span (lo, mid, hi); 0.0 when one side has no terms."""
+        span (lo, mid, hi), hi - lo at most `reach`; 0.0 when one side has no terms."""
         missing = [s for s in dict.fromkeys(spans) if s not in self._cache]
         if missing:
             lo, mid, hi = np.array(missing, dtype=np.int64).reshape(-1, 3).T
-            entries, query, left_n = self._window_entries(lo, mid)
-            left, right = self._merged(entries, query, (mid, hi))
-            dots = run_sums(left * right, left_n)
-            left_norm = np.sqrt(run_sums(left * left, left_n))
-            entries, query, right_n = self._window_entries(mid, hi)
-            (right,) = self._merged(entries, query, (hi,))
-            right_norm = np.sqrt(run_sums(right * right, right_n))
+            if (hi - lo > self.reach).any():
+                raise ValueError(f"a span covers more than {self.reach} paragraphs")
+            entries, span, counts = self._window_entries(lo, mid)
+            ahead = mid[span] - self.para[entries]            # the right side starts this far on
+            width = hi[span] - mid[span]
+            left = self._upto[entries, ahead - 1]
+            right = np.zeros(len(entries))
+            for d in range(int(width.max(initial=0))):
+                right += np.where(d < width, self._near[entries, np.minimum(ahead + d, self.reach - 1)], 0.0)
+            dots = run_sums(left * right, counts)
+            windows = list(dict.fromkeys([*zip(lo.tolist(), mid.tolist()), *zip(mid.tolist(), hi.tolist())]))
+            norms, filled = self._norms(windows)
+            at = {w: k for k, w in enumerate(windows)}
+            a = np.array([at[w] for w in zip(lo.tolist(), mid.tolist())])
+            b = np.array([at[w] for w in zip(mid.tolist(), hi.tolist())])
             sims = np.zeros(len(missing))
-            both = (left_n > 0) & (right_n > 0)
-            sims[both] = dots[both] / (left_norm[both] * right_norm[both])
+            both = filled[a] & filled[b]
+            sims[both] = dots[both] / (norms[a][both] * norms[b][both])
             self._cache.update(zip(missing, sims.tolist()))
         return [self._cache[s] for s in spans]
+
+    def sliding_cosines(self, width: int) -> list[float]:
+        """`cosines` across each gap between paragraphs i-1 and i (i = 1 .. n-1) of the `width`
+        paragraphs on either side (fewer at the ends of the file); 2 * width at most `reach`.
+
+        Every window of `width` paragraphs is merged at once, by where each entry sits in it:
+        an entry of paragraph j is the r-th paragraph of the window starting at j - r.
+        """
+        n, entries = self.size, len(self.term)
+        if 2 * width > self.reach:
+            raise ValueError(f"a span covers more than {self.reach} paragraphs")
+        # window starts s = 1 - width .. n - 1 (runs s + width - 1), their first entries
+        first_entry = self.starts[np.clip(np.arange(1 - width, n), 0, n)]
+        dot_parts, square_parts, runs, ranks = [], [], [], []
+        for r in range(width):
+            own = self._earlier_para < np.maximum(self.para - r, 0)    # the term's first entry in the window
+            at = np.flatnonzero(own)
+            merged = self._upto[at, width - 1 - r]
+            ahead = np.zeros(len(at))                                 # over the next window
+            for d in range(width - r, 2 * width - r):
+                ahead += self._near[at, d]
+            dot_parts.append(merged * ahead)
+            square_parts.append(merged * merged)
+            runs.append(self.para[at] - r + width - 1)
+            ranks.append(at - first_entry[runs[-1]])
+        run, rank = np.concatenate(runs), np.concatenate(ranks)
+        count = n + width - 1
+        dots = grid_sums(np.concatenate(dot_parts), run, rank, count)
+        norms = np.sqrt(grid_sums(np.concatenate(square_parts), run, rank, count))
+        left, right = norms[:n - 1], norms[width:]                   # windows before and after gap i
+        sims = np.zeros(max(0, n - 1))
+        both = (left > 0) & (right > 0)                               # (every weight is positive)
+        sims[both] = dots[:n - 1][both] / (left[both] * right[both])
+        out = sims.tolist()
+        self._cache.update(zip([(max(0, i - width), i, min(n, i + width)) for i in range(1, n)], out))
+        return out
 
     def cosine(self, lo: int, mid: int, hi: int) -> float:
         """`cosines` of one span."""
