@@ -69,14 +69,6 @@ def run_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return grid_sums(values, run, rank, len(lengths))
 
 
-class _Ids(dict):
-    """Term -> column number, numbering new terms as they come."""
-
-    def __missing__(self, key: str) -> int:
-        self[key] = n = len(self)
-        return n
-
-
 class BagTable:
     """The bags of one file's paragraphs, reweighted by inverse document frequency.
 
@@ -87,46 +79,50 @@ class BagTable:
 
     def __init__(self, bags: list[Counter[str]], reach: int = 1) -> None:
         """`reach`: the most paragraphs a span given to `cosines` covers."""
-        ids = _Ids()
-        terms: list[int] = []
+        keys: list[str] = []
         counts: list[int] = []
         for b in bags:
-            terms.extend(map(ids.__getitem__, b))
+            keys.extend(b)
             counts.extend(b.values())
+        ids = dict(zip(dict.fromkeys(keys), range(len(keys))))      # numbered as first met
+        entries = len(keys)
         n = self.size = len(bags)
         self.reach = reach
         self.lengths = np.fromiter(map(len, bags), dtype=np.int64, count=n)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)))
-        self.term = np.array(terms, dtype=np.int64)
+        # (ids as small as they fit, so that the stable sort below can be a radix sort)
+        self.term = np.fromiter(map(ids.__getitem__, keys), dtype=np.uint16 if len(ids) <= 1 << 16 else np.int64,
+                                count=entries)
         self.para = np.repeat(np.arange(n), self.lengths)
-        self.pos = np.arange(len(terms)) - np.repeat(self.starts[:-1], self.lengths)
         df = np.bincount(self.term, minlength=len(ids))
         seen = np.unique(df)
         idf = np.array([math.log((n + 1) / d) for d in seen.tolist()])
-        self.weight = np.array(counts, dtype=float) * idf[np.searchsorted(seen, df)][self.term]
+        self.weight = np.fromiter(counts, dtype=float, count=entries) * idf[np.searchsorted(seen, df)][self.term]
         # the entries of each term by paragraph; `earlier_para`: the last paragraph before an
         # entry's own that has its term (-1: none)
         self._by_term = np.argsort(self.term, kind="stable")
         same = self.term[self._by_term[1:]] == self.term[self._by_term[:-1]]
         earlier, later = self._by_term[:-1][same], self._by_term[1:][same]
-        self._earlier_para = np.full(len(terms), -1)
+        self._earlier_para = np.full(entries, -1)
         self._earlier_para[later] = self.para[earlier]
-        # near[e, d]: the weight of entry e's term in paragraph para[e] + d (0.0 where it has
-        # none), d < reach; `upto`: its sums over paragraphs para[e] .. para[e] + d, in order
-        self._near = np.zeros((len(terms), reach))
-        self._near[:, 0] = self.weight
-        after = np.full(len(terms) + 1, len(terms))          # the next entry of the same term
+        # near[d, e]: the weight of entry e's term in paragraph para[e] + d (0.0 where it has
+        # none), d < reach; `upto[d, e]`: its sum over paragraphs para[e] .. para[e] + d, in order
+        self._near = np.zeros((reach, entries))
+        self._near[0] = self.weight
+        after = np.full(entries + 1, entries)                 # the next entry of the same term
         after[earlier] = later                                # (or a sentinel, far beyond reach)
         para = np.append(self.para, n + reach)
-        rows = np.arange(len(terms))
+        rows = np.arange(entries)
         nxt = after[rows]
         for _ in range(1, reach):
             gap = para[nxt] - para[rows]
             ok = gap < reach
             rows, nxt, gap = rows[ok], nxt[ok], gap[ok]
-            self._near[rows, gap] = self.weight[nxt]
+            self._near.ravel()[gap * entries + rows] = self.weight[nxt]
             nxt = after[nxt]
-        self._upto = np.cumsum(self._near, axis=1)
+        self._upto = self._near.copy()
+        for d in range(1, reach):
+            self._upto[d] += self._upto[d - 1]
         self._cache: dict[tuple[int, int, int], float] = {}
 
     def self_dots(self) -> np.ndarray:
@@ -137,8 +133,8 @@ class BagTable:
         """Dot products of the bags less than `width` apart: ``band[j, d]`` of bags j-d and j
         (0 for d == 0 or j-d < 0), each taken in the order of the smaller bag (the earlier
         one when as large)."""
-        by_term, term, para = self._by_term, self.term, self.para
-        st, sp = term[by_term], para[by_term]
+        by_term, para = self._by_term, self.para
+        st, sp = self.term[by_term], para[by_term]
         firsts, seconds = [by_term[:0]], [by_term[:0]]
         k = np.arange(len(by_term))
         gap = 1
@@ -150,13 +146,14 @@ class BagTable:
             gap += 1
         early, late = np.concatenate(firsts), np.concatenate(seconds)
         i, j = para[early], para[late]
-        lead = np.where(self.lengths[i] <= self.lengths[j], self.pos[early], self.pos[late])
+        place = np.arange(len(para)) - self.starts[para]                   # of an entry in its bag
+        lead = np.where(self.lengths[i] <= self.lengths[j], place[early], place[late])
         cell = j * width + (j - i)
-        order = np.lexsort((lead, cell))
-        cell, products = cell[order], (self.weight[early] * self.weight[late])[order]
-        cells, lengths = np.unique(cell, return_counts=True)
+        shared = np.zeros(self.size * width, dtype=bool)
+        shared[cell] = True
+        run = np.cumsum(shared) - 1
         band = np.zeros(self.size * width)
-        band[cells] = run_sums(products, lengths)
+        band[shared] = grid_sums(self.weight[early] * self.weight[late], run[cell], lead, int(run[-1]) + 1 if len(run) else 0)
         return band.reshape(self.size, width)
 
     def _window_entries(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -174,7 +171,7 @@ class BagTable:
         has any term."""
         lo, hi = np.array(windows, dtype=np.int64).reshape(-1, 2).T
         entries, window, counts = self._window_entries(lo, hi)
-        merged = self._upto[entries, hi[window] - 1 - self.para[entries]]
+        merged = self._upto[hi[window] - 1 - self.para[entries], entries]
         return np.sqrt(run_sums(merged * merged, counts)), counts > 0
 
     def cosines(self, spans: list[tuple[int, int, int]]) -> list[float]:
@@ -188,10 +185,10 @@ class BagTable:
             entries, span, counts = self._window_entries(lo, mid)
             ahead = mid[span] - self.para[entries]            # the right side starts this far on
             width = hi[span] - mid[span]
-            left = self._upto[entries, ahead - 1]
+            left = self._upto[ahead - 1, entries]
             right = np.zeros(len(entries))
             for d in range(int(width.max(initial=0))):
-                right += np.where(d < width, self._near[entries, np.minimum(ahead + d, self.reach - 1)], 0.0)
+                right += np.where(d < width, self._near[np.minimum(ahead + d, self.reach - 1), entries], 0.0)
             dots = run_sums(left * right, counts)
             windows = list(dict.fromkeys([*zip(lo.tolist(), mid.tolist()), *zip(mid.tolist(), hi.tolist())]))
             norms, filled = self._norms(windows)
@@ -220,10 +217,10 @@ class BagTable:
         for r in range(width):
             own = self._earlier_para < np.maximum(self.para - r, 0)    # the term's first entry in the window
             at = np.flatnonzero(own)
-            merged = self._upto[at, width - 1 - r]
+            merged = self._upto[width - 1 - r, at]
             ahead = np.zeros(len(at))                                 # over the next window
             for d in range(width - r, 2 * width - r):
-                ahead += self._near[at, d]
+                ahead += self._near[d, at]
             dot_parts.append(merged * ahead)
             square_parts.append(merged * merged)
             runs.append(self.para[at] - r + width - 1)
