@@ -65,6 +65,7 @@ _POS = np.arange(MAX_STORY)
 _LATER = np.maximum.outer(_POS, _POS)                 # the later of o and o'
 _APART = np.abs(_POS[:, None] - _POS[None, :])        # how far apart they are
 _UPTO = _POS[:, None] <= _POS[None, :]                # [o, t]: paragraph o is in a story ending at t
+_BAND_AT = _LATER * MAX_STORY + _APART                # where their dot product sits in a flat band (from o = 0)
 
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
@@ -312,20 +313,23 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
 
     For each start a the stories a..b-1 of every length are scored at once, as arrays over the
     story's paragraphs o and its last paragraph t; every sum runs in the same order (cumulative
-    sums) as a loop adding the stories' paragraphs one by one would.
+    sums, or sums down the rows of an array) as a loop adding the stories' paragraphs one by
+    one would. The stories from a then improve the best scores of all their ends b at once.
     """
     n = len(selfs)
     opens = {0, *forced}
-    best = [float("-inf")] * (n + 1)
-    back = [0] * (n + 1)
+    best = np.full(n + 1, float("-inf"))
+    back = np.zeros(n + 1, dtype=np.int64)
     best[0] = 0.0
+    ends = np.array([b == n or bonus[b] is not None for b in range(n + 1)])     # a story may end before b
+    flat = band.ravel()
     for a in range(n):
         if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
             continue
         base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
         stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
         m = stop - a
-        dots = band[a + _LATER[:m, :m], _APART[:m, :m]]    # paragraphs a+o and a+o' (0 for o == o')
+        dots = flat[_BAND_AT[:m, :m] + a * MAX_STORY]   # paragraphs a+o and a+o' (0 for o == o')
         others = np.cumsum(dots, axis=1)    # [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
         own = selfs[a:stop, None]           # |x_o|^2
         total = np.cumsum(2 * np.diagonal(others) + selfs[a:stop])     # [t]: |C|^2, C = sum of the story's bags
@@ -333,12 +337,13 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
         fits = (others > 0) & (rest > 0) & (own > 0) & _UPTO[:m, :m]
         cos = np.zeros((m, m))
         np.divide(others, np.sqrt(own * rest, where=fits, out=np.ones((m, m))), where=fits, out=cos)
-        fit = np.cumsum(cos, axis=0)[-1].tolist()      # [t]: the story's paragraphs' fits, added in order
-        for b in range(a + 1, stop + 1):
-            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
-                continue
-            if base + fit[b - a - 1] > best[b]:
-                best[b] = base + fit[b - a - 1]
-                back[b] = a
-    return best, back
+        fit = np.add.reduce(cos, axis=0)    # [t]: the story's paragraphs' fits, added in order (rows: the slow axis)
+        score = base + fit                  # of the story a..a+t, for the end b = a+t+1
+        allowed = ends[a + 1:stop + 1].copy()
+        short = min(m, MIN_STORY - 1)       # a short story only ends the file, from an open start
+        allowed[:short] &= (np.arange(a + 1, a + 1 + short) == n) & (a in opens)
+        better = allowed & (score > best[a + 1:stop + 1])
+        best[a + 1:stop + 1][better] = score[better]
+        back[a + 1:stop + 1][better] = a
+    return best.tolist(), back.tolist()
 

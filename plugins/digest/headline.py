@@ -33,7 +33,9 @@ _BREAKS = re.compile(
     r"following|since|marking|bringing|making|giving|where|so that|in order)\b)")
 _APPOSITIVE = re.compile(r"^(?P<subject>[A-Z][^,]{1,60}),\s+(?:a|an|the|which|who)\b[^,]{3,100},\s+(?=[a-z])")
 _PHRASE_START = re.compile(r"\s(?=(?:in|on|at|by|for|with|from|over|after|before|during|under)\s)")
-_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。!?])(?=[^\x00-\u2fff])")
+# (the first look-behind, implied by each alternative, only lets the regex engine give up fast)
+_SENT = re.compile(r"(?<=[.!?\"'”’)。])"
+                   r"(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。!?])(?=[^\x00-\u2fff]))")
 _IDEOGRAPHIC_STOP = "。"
 _WIDE_BREAKS = re.compile(r"[,;:、，；：](?=[^\x00-\u2fff])")
 
