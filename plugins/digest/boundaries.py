@@ -48,6 +48,7 @@ STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file'
 CHROME_BEFORE = 0.75
 ADJACENT_WEIGHT = 4.0    # how much likeness to the previous paragraph argues against a cut
 MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per paragraph)
+START_BLOCK = 16         # untitled layout: story starts scored at once (bounds the memory)
 SECTION_MIN = 2          # paragraphs under a subhead before a story may end
 MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
@@ -311,10 +312,8 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
     """The dynamic programme of `untitled_starts` over n body paragraphs: the best score of the
     first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).
 
-    For each start a the stories a..b-1 of every length are scored at once, as arrays over the
-    story's paragraphs o and its last paragraph t; every sum runs in the same order (cumulative
-    sums, or sums down the rows of an array) as a loop adding the stories' paragraphs one by
-    one would. The stories from a then improve the best scores of all their ends b at once.
+    The stories from each start a (their fits, `_story_fits`) improve the best scores of all
+    their ends b at once.
     """
     n = len(selfs)
     opens = {0, *forced}
@@ -322,28 +321,54 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
     back = np.zeros(n + 1, dtype=np.int64)
     best[0] = 0.0
     ends = np.array([b == n or bonus[b] is not None for b in range(n + 1)])     # a story may end before b
-    flat = band.ravel()
-    for a in range(n):
-        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
-            continue
-        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
-        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
-        m = stop - a
-        dots = flat[_BAND_AT[:m, :m] + a * MAX_STORY]   # paragraphs a+o and a+o' (0 for o == o')
-        others = np.cumsum(dots, axis=1)    # [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
-        own = selfs[a:stop, None]           # |x_o|^2
-        total = np.cumsum(2 * np.diagonal(others) + selfs[a:stop])     # [t]: |C|^2, C = sum of the story's bags
-        rest = (total - 2 * others) - own   # |C - x_o|^2
-        fits = (others > 0) & (rest > 0) & (own > 0) & _UPTO[:m, :m]
-        cos = np.zeros((m, m))
-        np.divide(others, np.sqrt(own * rest, where=fits, out=np.ones((m, m))), where=fits, out=cos)
-        fit = np.add.reduce(cos, axis=0)    # [t]: the story's paragraphs' fits, added in order (rows: the slow axis)
-        score = base + fit                  # of the story a..a+t, for the end b = a+t+1
-        allowed = ends[a + 1:stop + 1].copy()
-        short = min(m, MIN_STORY - 1)       # a short story only ends the file, from an open start
-        allowed[:short] &= (np.arange(a + 1, a + 1 + short) == n) & (a in opens)
-        better = allowed & (score > best[a + 1:stop + 1])
-        best[a + 1:stop + 1][better] = score[better]
-        back[a + 1:stop + 1][better] = a
+    starts = [a for a in range(n) if a == 0 or bonus[a] is not None]
+    padded_selfs = np.concatenate((selfs, np.zeros(MAX_STORY)))
+    padded_band = np.concatenate((band, np.zeros((MAX_STORY, MAX_STORY)))).ravel()
+    for block in range(0, len(starts), START_BLOCK):
+        some = starts[block:block + START_BLOCK]
+        fits = _story_fits(padded_selfs, padded_band, np.array(some))
+        for a, fit in zip(some, fits):
+            if best[a] == float("-inf"):
+                continue
+            base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
+            stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
+            m = stop - a
+            score = base + fit[:m]          # of the story a..a+t, for the end b = a+t+1
+            allowed = ends[a + 1:stop + 1].copy()
+            short = min(m, MIN_STORY - 1)   # a short story only ends the file, from an open start
+            allowed[:short] &= (np.arange(a + 1, a + 1 + short) == n) & (a in opens)
+            better = allowed & (score > best[a + 1:stop + 1])
+            best[a + 1:stop + 1][better] = score[better]
+            back[a + 1:stop + 1][better] = a
     return best.tolist(), back.tolist()
+
+
+def _story_fits(selfs: np.ndarray, band: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``fits[k, t]``: how well the story of paragraphs a .. a+t (a = ``starts[k]``) holds
+    together, the sum over its paragraphs of their cosines with the rest of the story; `selfs`
+    and the flat `band` (see `BagTable.band_dots`) run on with zeros past the file's end.
+
+    The stories are scored as arrays over the start, the story's paragraphs o and its last
+    paragraph t; every sum runs in the same order (running sums, or sums down the slow axis of
+    an array) as a loop adding the stories' paragraphs one by one would.
+    """
+    others = band[_BAND_AT + (starts * MAX_STORY)[:, None, None]]  # [o, o']: paragraphs a+o and a+o' (0 for o == o')
+    for t in range(1, MAX_STORY):           # now [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
+        others[:, :, t] += others[:, :, t - 1]
+    own = selfs[starts[:, None] + _POS]     # |x_o|^2
+    total = np.cumsum(2 * np.diagonal(others, axis1=1, axis2=2) + own, axis=1)    # [t]: |C|^2, C = sum of the bags
+    own = own[:, :, None]
+    rest = others * -2.0                    # |C - x_o|^2 = (|C|^2 - 2 D_o) - |x_o|^2
+    rest += total[:, None, :]
+    rest -= own
+    fits = others > 0
+    fits &= rest > 0
+    fits &= own > 0
+    fits &= _UPTO
+    scale = own * rest
+    np.sqrt(scale, out=scale, where=fits)
+    cos = rest                              # (its buffer, now free)
+    cos.fill(0.0)
+    np.divide(others, scale, out=cos, where=fits)
+    return np.add.reduce(cos, axis=1)       # [t]: the paragraphs' fits, added in order
 
