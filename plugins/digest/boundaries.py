@@ -165,15 +165,15 @@ def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[
     n = len(body)
     candidates = [k for k in range(1, len(paras) - 1)
                   if paras[k].heading and not paras[k + 1].heading and paras[k].index not in edges]
-    begins = sorted({0, *candidates, *(k for k, p in enumerate(paras) if p.index in edges)})
+    begins = sorted({0, *(bisect_left(body, k) for k in candidates),
+                     *(bisect_left(body, k) for k, p in enumerate(paras) if p.index in edges)})
     out = []
     for k in candidates:
-        hi = bisect_left(body, k)
+        hi = bisect_left(body, k)       # (a story that began at or after k begins at hi or later)
         if hi < n:
             floor = max(0, hi - 2 * WINDOW)
-            los = {floor, *(lo for lo in (bisect_left(body, b) for b in begins[:bisect_left(begins, k)])
-                            if floor < lo < hi)}
-            out.extend((lo, hi, min(hi + WINDOW, n)) for lo in sorted(los) if lo < hi)
+            later = begins[bisect_right(begins, floor):bisect_left(begins, hi)]
+            out.extend((lo, hi, min(hi + WINDOW, n)) for lo in [floor, *later] if lo < hi)
     return out
 
 

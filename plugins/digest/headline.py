@@ -71,6 +71,14 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENT.split(fold(text)) if s.strip()]
 
 
+def lead_sentence(text: str) -> tuple[str, bool]:
+    """The first of `sentences` ("" when there is none) and whether more follow, without
+    splitting the rest: a break never opens the (stripped) text, and text always follows one."""
+    s = fold(text)
+    m = _SENT.search(s)
+    return (s, False) if m is None else (s[:m.start()].rstrip(), True)
+
+
 def _trim(phrase: str) -> str:
     """Drop trailing function words and punctuation from a cut phrase."""
     ws = phrase.rstrip(" ,;:—–-").split()

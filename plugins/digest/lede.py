@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from .headline import sentences
+from .headline import lead_sentence
 from .textnorm import DATELINE, STOPWORDS, content_stems, fold
 
 SHORT_LEDE = 12         # words: a one-sentence paragraph this short says nothing about being a lede
@@ -107,13 +107,12 @@ def lede_score(text: str, file_text: str, shared: int) -> float:
     file's text; `shared`: how many terms of its opening the paragraphs just
     before it used.
     """
-    sents = sentences(text)
-    if not sents:
+    first, more = lead_sentence(text)
+    if not first:
         return 0.0
-    first = sents[0]
     score = -REFERS * min(shared, 2) - DEFINITE * (definite_opening(text) or is_continuation(text))
     length = min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
-    score += length if len(sents) == 1 else MORE_SENTENCES * length
+    score += MORE_SENTENCES * length if more else length
     introduces = appositive_intro(first, file_text) or named_subject(first)
     score += CUE * (introduces + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
     return score
