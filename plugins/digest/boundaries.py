@@ -32,14 +32,13 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
-from .cohesion import BagTable, bag, name_overlap
+from .cohesion import BagTable, name_overlap
 from .lede import is_continuation, lede_scorer, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
@@ -113,8 +112,7 @@ def title_case(text: str) -> bool:
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    bags = [bag(paras[k].text) for k in body]
-    table = BagTable(bags, 3 * WINDOW)      # by position in `body`; spans of 2 * WINDOW + WINDOW at most
+    table = BagTable([paras[k].text for k in body], 3 * WINDOW)      # by position in `body`; spans of 2 * WINDOW + WINDOW at most
     base = _median_gap(table)
     table.cosines(_heading_spans(paras, body, edges))   # measured in one batch, looked up below
     house_style = title_case(paras[0].text)
@@ -155,7 +153,7 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score -= 1.0
         if score > 0:
             starts.append(k)
-    return _with_inner_starts(paras, starts, body, bags, table, base)
+    return _with_inner_starts(paras, starts, body, table, base)
 
 
 def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[tuple[int, int, int]]:
@@ -177,12 +175,13 @@ def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[
     return out
 
 
-def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], bags: list[Counter[str]],
-                       table: BagTable, base: float) -> list[int]:
+def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], table: BagTable,
+                       base: float) -> list[int]:
     """Add the untitled stories glued inside titled sections (see `inner_start`)."""
     @cache
     def scorer() -> Callable[[int], float]:     # made when a paragraph first gets that far
-        return lede_scorer([paras[k].text for k in body], [{t for t in b if t[0] != "@"} for b in bags])
+        texts = [paras[k].text for k in body]
+        return lede_scorer(texts, [set(content_stems(t)) for t in texts])
     lede = lambda pos: scorer()(pos)            # noqa: E731
     out: list[int] = []
     for s, e in zip(starts, starts[1:] + [len(paras)]):
@@ -231,18 +230,19 @@ def _median_gap(table: BagTable) -> float:
     return statistics.median(sims) if sims else 0.0
 
 
-def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]], table: BagTable) -> list[float | None]:
+def gap_bonus(paras: list[Para], body: list[int], texts: list[str], table: BagTable) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
     Cues: lede openings (digest greetings, datelines, the lede shape of
     lede.py), chrome or a separator dropped in the gap, opening
     pronouns/connectives, a quote going on, a short paragraph, and its
-    similarity to the paragraph before it.
+    similarity to the paragraph before it. `texts`: the body paragraphs with the headings just
+    before them, as `table` holds them.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
     adjacent = table.sliding_cosines(1)
     typical = statistics.median(adjacent) if adjacent else 0.0
-    ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
+    ledes = lede_scores([paras[k].text for k in body], [set(content_stems(t)) for t in texts])
     out: list[float | None] = [None] * len(body)
     for pos in range(1, len(body)):
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
@@ -288,11 +288,10 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         prev = body[pos - 1] if pos else -1
         heads = " ".join(paras[j].text for j in range(prev + 1, k))
         texts.append(f"{heads} {paras[k].text}".strip())
-    bags = [bag(t) for t in texts]
-    table = BagTable(bags, 2)
+    table = BagTable(texts, 2)
     n = len(body)
     selfs, band = table.self_dots(), table.band_dots(MAX_STORY)
-    bonus = gap_bonus(paras, body, bags, table)
+    bonus = gap_bonus(paras, body, texts, table)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0

@@ -7,7 +7,7 @@ and the overlap of names tell where the subject changes.
 
 A file's weighted bags are held as flat arrays (`BagTable`): one entry per
 paragraph and term, in paragraph order and, within a paragraph, in the order
-its bag met the terms. The arithmetic is that of plain dictionaries of
+its bag met the terms (its stems as they first occur, then its names). The arithmetic is that of plain dictionaries of
 weights: a window of paragraphs merges their bags by adding each term's
 weights in paragraph order (its terms in the order first met); a dot product
 adds, over the terms of its first bag in that bag's order, the products of
@@ -19,7 +19,7 @@ result equals the one-by-one Python sum bit for bit.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -27,14 +27,6 @@ from .textnorm import content_stems, names
 
 NAME_WEIGHT = 2
 SUM_CELLS = 1 << 22      # values laid out at once by `run_sums` (bounds its memory)
-
-
-def bag(text: str) -> Counter[str]:
-    """Content stems and (weighted) names of a text; the names ("@" + name) follow the stems."""
-    c: Counter[str] = Counter(content_stems(text))
-    named = Counter(names(text))
-    dict.update(c, {"@" + n: NAME_WEIGHT * k for n, k in named.items()})   # (no stem starts with "@")
-    return c
 
 
 def grid_sums(values: np.ndarray, run: np.ndarray, rank: np.ndarray, runs: int) -> np.ndarray:
@@ -69,6 +61,26 @@ def run_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return grid_sums(values, run, rank, len(lengths))
 
 
+def _bag_entries(stems: list[list[str]], named: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The entries of the bags of some paragraphs (their stems and names): paragraph, term
+    number (as small a type as holds it) and count (a name's counts NAME_WEIGHT each)."""
+    flat_stems, flat_names = list(chain.from_iterable(stems)), list(chain.from_iterable(named))
+    stem_ids = dict(zip(dict.fromkeys(flat_stems), range(len(flat_stems))))
+    name_ids = dict(zip(dict.fromkeys(flat_names), range(len(stem_ids), len(stem_ids) + len(flat_names))))
+    terms = len(stem_ids) + len(name_ids)
+    term = np.concatenate((np.fromiter(map(stem_ids.__getitem__, flat_stems), np.int64, len(flat_stems)),
+                           np.fromiter(map(name_ids.__getitem__, flat_names), np.int64, len(flat_names))))
+    para = np.concatenate((np.repeat(np.arange(len(stems)), np.fromiter(map(len, stems), np.int64, len(stems))),
+                           np.repeat(np.arange(len(named)), np.fromiter(map(len, named), np.int64, len(named)))))
+    weight = np.concatenate((np.ones(len(flat_stems)), np.full(len(flat_names), float(NAME_WEIGHT))))
+    order = np.argsort(para, kind="stable")           # a paragraph's words: its stems, then its names
+    keys, first, which = np.unique((para * terms + term)[order], return_index=True, return_inverse=True)
+    counts = np.bincount(which, weights=weight[order])
+    met = np.argsort(first)                           # each paragraph's terms in the order first met
+    keys = keys[met]
+    return keys // terms, (keys % terms).astype(np.uint16 if terms <= 1 << 16 else np.int64), counts[met]
+
+
 class BagTable:
     """The bags of one file's paragraphs, reweighted by inverse document frequency.
 
@@ -77,27 +89,19 @@ class BagTable:
     the n paragraphs weighs ``log((n + 1) / d)`` per count.
     """
 
-    def __init__(self, bags: list[Counter[str]], reach: int = 1) -> None:
-        """`reach`: the most paragraphs a span given to `cosines` covers."""
-        keys: list[str] = []
-        counts: list[int] = []
-        for b in bags:
-            keys.extend(b)
-            counts.extend(b.values())
-        ids = dict(zip(dict.fromkeys(keys), range(len(keys))))      # numbered as first met
-        entries = len(keys)
-        n = self.size = len(bags)
+    def __init__(self, texts: list[str], reach: int = 1) -> None:
+        """The bags of paragraphs `texts`; `reach`: the most paragraphs a span given to
+        `cosines` covers."""
+        n = self.size = len(texts)
         self.reach = reach
-        self.lengths = np.fromiter(map(len, bags), dtype=np.int64, count=n)
+        self.para, self.term, counts = _bag_entries(list(map(content_stems, texts)), list(map(names, texts)))
+        self.lengths = np.bincount(self.para, minlength=n)
         self.starts = np.concatenate(([0], np.cumsum(self.lengths)))
-        # (ids as small as they fit, so that the stable sort below can be a radix sort)
-        self.term = np.fromiter(map(ids.__getitem__, keys), dtype=np.uint16 if len(ids) <= 1 << 16 else np.int64,
-                                count=entries)
-        self.para = np.repeat(np.arange(n), self.lengths)
-        df = np.bincount(self.term, minlength=len(ids))
+        entries = len(self.term)
+        df = np.bincount(self.term)
         seen = np.unique(df)
         idf = np.array([math.log((n + 1) / d) for d in seen.tolist()])
-        self.weight = np.fromiter(counts, dtype=float, count=entries) * idf[np.searchsorted(seen, df)][self.term]
+        self.weight = counts * idf[np.searchsorted(seen, df)][self.term]
         # the entries of each term by paragraph; `earlier_para`: the last paragraph before an
         # entry's own that has its term (-1: none)
         self._by_term = np.argsort(self.term, kind="stable")
