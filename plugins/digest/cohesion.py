@@ -63,22 +63,29 @@ def run_sums(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 def _bag_entries(stems: list[list[str]], named: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The entries of the bags of some paragraphs (their stems and names): paragraph, term
-    number (as small a type as holds it) and count (a name's counts NAME_WEIGHT each)."""
+    number (as small a type as holds it, so that a stable sort by it is a radix sort) and
+    count (a name's counts NAME_WEIGHT each)."""
     flat_stems, flat_names = list(chain.from_iterable(stems)), list(chain.from_iterable(named))
     stem_ids = dict(zip(dict.fromkeys(flat_stems), range(len(flat_stems))))
     name_ids = dict(zip(dict.fromkeys(flat_names), range(len(stem_ids), len(stem_ids) + len(flat_names))))
-    terms = len(stem_ids) + len(name_ids)
-    term = np.concatenate((np.fromiter(map(stem_ids.__getitem__, flat_stems), np.int64, len(flat_stems)),
-                           np.fromiter(map(name_ids.__getitem__, flat_names), np.int64, len(flat_names))))
+    kind = np.uint16 if len(stem_ids) + len(name_ids) <= 1 << 16 else np.int64
+    term = np.concatenate((np.fromiter(map(stem_ids.__getitem__, flat_stems), kind, len(flat_stems)),
+                           np.fromiter(map(name_ids.__getitem__, flat_names), kind, len(flat_names))))
     para = np.concatenate((np.repeat(np.arange(len(stems)), np.fromiter(map(len, stems), np.int64, len(stems))),
                            np.repeat(np.arange(len(named)), np.fromiter(map(len, named), np.int64, len(named)))))
     weight = np.concatenate((np.ones(len(flat_stems)), np.full(len(flat_names), float(NAME_WEIGHT))))
-    order = np.argsort(para, kind="stable")           # a paragraph's words: its stems, then its names
-    keys, first, which = np.unique((para * terms + term)[order], return_index=True, return_inverse=True)
-    counts = np.bincount(which, weights=weight[order])
-    met = np.argsort(first)                           # each paragraph's terms in the order first met
-    keys = keys[met]
-    return keys // terms, (keys % terms).astype(np.uint16 if terms <= 1 << 16 else np.int64), counts[met]
+    words = np.argsort(para, kind="stable")           # a paragraph's words: its stems, then its names
+    term, para, weight = term[words], para[words], weight[words]
+    by_term = np.argsort(term, kind="stable")         # a term's words, paragraph by paragraph
+    st, sp = term[by_term], para[by_term]
+    runs = np.flatnonzero(np.concatenate(([True], (st[1:] != st[:-1]) | (sp[1:] != sp[:-1]))))
+    firsts = by_term[runs]                            # the first word of each term in each paragraph
+    counts = np.zeros(len(term))
+    counts[firsts] = np.add.reduceat(weight[by_term], runs) if len(runs) else 0.0    # (whole numbers: exact)
+    met = np.zeros(len(term), dtype=bool)
+    met[firsts] = True
+    entries = np.flatnonzero(met)                     # each paragraph's terms in the order first met
+    return para[entries], term[entries], counts[entries]
 
 
 class BagTable:
@@ -116,8 +123,7 @@ class BagTable:
         after = np.full(entries + 1, entries)                 # the next entry of the same term
         after[earlier] = later                                # (or a sentinel, far beyond reach)
         para = np.append(self.para, n + reach)
-        rows = np.arange(entries)
-        nxt = after[rows]
+        rows, nxt = earlier, later
         for _ in range(1, reach):
             gap = para[nxt] - para[rows]
             ok = gap < reach
