@@ -325,7 +325,7 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
     padded_band = np.concatenate((band, np.zeros((MAX_STORY, MAX_STORY)))).ravel()
     for block in range(0, len(starts), START_BLOCK):
         some = starts[block:block + START_BLOCK]
-        fits = _story_fits(padded_selfs, padded_band, np.array(some))
+        fits = _story_fits(padded_selfs, padded_band, np.array(some), min(MAX_STORY, n - some[0]))
         for a, fit in zip(some, fits):
             if best[a] == float("-inf"):
                 continue
@@ -342,19 +342,21 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
     return best.tolist(), back.tolist()
 
 
-def _story_fits(selfs: np.ndarray, band: np.ndarray, starts: np.ndarray) -> np.ndarray:
-    """``fits[k, t]``: how well the story of paragraphs a .. a+t (a = ``starts[k]``) holds
-    together, the sum over its paragraphs of their cosines with the rest of the story; `selfs`
-    and the flat `band` (see `BagTable.band_dots`) run on with zeros past the file's end.
+def _story_fits(selfs: np.ndarray, band: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """``fits[k, t]``: how well the story of paragraphs a .. a+t (a = ``starts[k]``, t <
+    `longest`) holds together, the sum over its paragraphs of their cosines with the rest of
+    the story; `selfs` and the flat `band` (see `BagTable.band_dots`) run on with zeros past the
+    file's end.
 
     The stories are scored as arrays over the start, the story's paragraphs o and its last
     paragraph t; every sum runs in the same order (running sums, or sums down the slow axis of
     an array) as a loop adding the stories' paragraphs one by one would.
     """
-    others = band[_BAND_AT + (starts * MAX_STORY)[:, None, None]]  # [o, o']: paragraphs a+o and a+o' (0 for o == o')
-    for t in range(1, MAX_STORY):           # now [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
-        others[:, :, t] += others[:, :, t - 1]
-    own = selfs[starts[:, None] + _POS]     # |x_o|^2
+    upto = _UPTO[:longest, :longest]
+    others = band[_BAND_AT[:longest, :longest] + (starts * MAX_STORY)[:, None, None]]   # [o, o']: paragraphs
+    for t in range(1, longest):             # a+o and a+o' (0 for o == o'); then [o, t]: D_o, the dot product
+        others[:, :, t] += others[:, :, t - 1]      # of paragraph o with the rest of story a..a+t
+    own = selfs[starts[:, None] + _POS[:longest]]   # |x_o|^2
     total = np.cumsum(2 * np.diagonal(others, axis1=1, axis2=2) + own, axis=1)    # [t]: |C|^2, C = sum of the bags
     own = own[:, :, None]
     rest = others * -2.0                    # |C - x_o|^2 = (|C|^2 - 2 D_o) - |x_o|^2
@@ -363,7 +365,7 @@ def _story_fits(selfs: np.ndarray, band: np.ndarray, starts: np.ndarray) -> np.n
     fits = others > 0
     fits &= rest > 0
     fits &= own > 0
-    fits &= _UPTO
+    fits &= upto
     scale = own * rest
     np.sqrt(scale, out=scale, where=fits)
     cos = rest                              # (its buffer, now free)
