@@ -78,10 +78,13 @@ def _bag_entries(stems: list[list[str]], named: list[list[str]]) -> tuple[np.nda
     term, para, weight = term[words], para[words], weight[words]
     by_term = np.argsort(term, kind="stable")         # a term's words, paragraph by paragraph
     st, sp = term[by_term], para[by_term]
-    runs = np.flatnonzero(np.concatenate(([True], (st[1:] != st[:-1]) | (sp[1:] != sp[:-1]))))
+    change = np.ones(len(term), dtype=bool)
+    change[1:] = (st[1:] != st[:-1]) | (sp[1:] != sp[:-1])
+    runs = np.flatnonzero(change)
     firsts = by_term[runs]                            # the first word of each term in each paragraph
     counts = np.zeros(len(term))
-    counts[firsts] = np.add.reduceat(weight[by_term], runs) if len(runs) else 0.0    # (whole numbers: exact)
+    if len(runs):
+        counts[firsts] = np.add.reduceat(weight[by_term], runs)    # (whole numbers: exact in any order)
     met = np.zeros(len(term), dtype=bool)
     met[firsts] = True
     entries = np.flatnonzero(met)                     # each paragraph's terms in the order first met
