@@ -34,7 +34,6 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
@@ -112,7 +111,8 @@ def title_case(text: str) -> bool:
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    table = BagTable([paras[k].text for k in body], 3 * WINDOW)      # by position in `body`; spans of 2 * WINDOW + WINDOW at most
+    # (by position in `body`; a headline candidate's spans cover 2 * WINDOW + WINDOW paragraphs)
+    table = BagTable([paras[k].text for k in body], 3 * WINDOW)
     base = _median_gap(table)
     table.cosines(_heading_spans(paras, body, edges))   # measured in one batch, looked up below
     house_style = title_case(paras[0].text)
@@ -178,11 +178,7 @@ def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[
 def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], table: BagTable,
                        base: float) -> list[int]:
     """Add the untitled stories glued inside titled sections (see `inner_start`)."""
-    @cache
-    def scorer() -> Callable[[int], float]:     # made when a paragraph first gets that far
-        texts = [paras[k].text for k in body]
-        return lede_scorer(texts, [set(content_stems(t)) for t in texts])
-    lede = lambda pos: scorer()(pos)            # noqa: E731
+    lede = lede_scorer([paras[k].text for k in body])
     out: list[int] = []
     for s, e in zip(starts, starts[1:] + [len(paras)]):
         out.append(s)

@@ -7,14 +7,15 @@ and the overlap of names tell where the subject changes.
 
 A file's weighted bags are held as flat arrays (`BagTable`): one entry per
 paragraph and term, in paragraph order and, within a paragraph, in the order
-its bag met the terms (its stems as they first occur, then its names). The arithmetic is that of plain dictionaries of
-weights: a window of paragraphs merges their bags by adding each term's
-weights in paragraph order (its terms in the order first met); a dot product
-adds, over the terms of its first bag in that bag's order, the products of
-the two weights (a term missing from the other bag adds nothing); a norm is
-the square root of a bag's dot product with itself. Every such sum is
-vectorised as a cumulative sum along the terms in that very order, so each
-result equals the one-by-one Python sum bit for bit.
+its bag met the terms (its stems as they first occur, then its names). The
+arithmetic is that of plain dictionaries of weights: a window of paragraphs
+merges their bags by adding each term's weights in paragraph order (its terms
+in the order first met); a dot product adds, over the terms of its first bag
+in that bag's order, the products of the two weights (a term missing from the
+other bag adds nothing); a norm is the square root of a bag's dot product
+with itself. Every such sum is vectorised so that it still adds its numbers
+one by one in that very order (`grid_sums`), so each result equals the plain
+Python sum bit for bit.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ import numpy as np
 from .textnorm import content_stems, names
 
 NAME_WEIGHT = 2
-SUM_CELLS = 1 << 22      # values laid out at once by `run_sums` (bounds its memory)
+SUM_CELLS = 1 << 22      # cells of the grid `grid_sums` lays out at once (bounds its memory)
 
 
 def grid_sums(values: np.ndarray, run: np.ndarray, rank: np.ndarray, runs: int) -> np.ndarray:
@@ -166,7 +167,8 @@ class BagTable:
         shared[cell] = True
         run = np.cumsum(shared) - 1
         band = np.zeros(self.size * width)
-        band[shared] = grid_sums(self.weight[early] * self.weight[late], run[cell], lead, int(run[-1]) + 1 if len(run) else 0)
+        runs = int(run[-1]) + 1 if len(run) else 0
+        band[shared] = grid_sums(self.weight[early] * self.weight[late], run[cell], lead, runs)
         return band.reshape(self.size, width)
 
     def _window_entries(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -174,7 +176,8 @@ class BagTable:
         first met (one entry a term), their window numbers, and how many each window has."""
         lengths = self.starts[hi] - self.starts[lo]
         window = np.repeat(np.arange(len(lo)), lengths)
-        entries = np.arange(int(lengths.sum())) + np.repeat(self.starts[lo] - (np.cumsum(lengths) - lengths), lengths)
+        offsets = self.starts[lo] - (np.cumsum(lengths) - lengths)
+        entries = np.arange(int(lengths.sum())) + np.repeat(offsets, lengths)
         first = self._earlier_para[entries] < lo[window]
         entries, window = entries[first], window[first]
         return entries, window, np.bincount(window, minlength=len(lo))
@@ -221,7 +224,7 @@ class BagTable:
         Every window of `width` paragraphs is merged at once, by where each entry sits in it:
         an entry of paragraph j is the r-th paragraph of the window starting at j - r.
         """
-        n, entries = self.size, len(self.term)
+        n = self.size
         if 2 * width > self.reach:
             raise ValueError(f"a span covers more than {self.reach} paragraphs")
         # window starts s = 1 - width .. n - 1 (runs s + width - 1), their first entries

@@ -35,7 +35,8 @@ _APPOSITIVE = re.compile(r"^(?P<subject>[A-Z][^,]{1,60}),\s+(?:a|an|the|which|wh
 _PHRASE_START = re.compile(r"\s(?=(?:in|on|at|by|for|with|from|over|after|before|during|under)\s)")
 # (the first look-behind, implied by each alternative, only lets the regex engine give up fast)
 _SENT = re.compile(r"(?<=[.!?\"'”’)。])"
-                   r"(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。!?])(?=[^\x00-\u2fff]))")
+                   r"(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])"
+                   r"|(?<=[。!?])(?=[^\x00-\u2fff]))")
 _IDEOGRAPHIC_STOP = "。"
 _WIDE_BREAKS = re.compile(r"[,;:、，；：](?=[^\x00-\u2fff])")
 
