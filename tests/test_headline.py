@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from digest.headline import is_title_like, make_headline, sentences, shorten, width
+from digest.headline import is_title_like, lead_sentence, make_headline, sentences, shorten, width
 from digest.model import Block, SourceText
 from digest.segment import split_source
 
@@ -101,3 +101,10 @@ def test_a_chinese_story_keeps_its_own_headline() -> None:
     res = split_source(SourceText(path="zh.txt", lines=[ZH_TITLE, "", ZH_LEDE, "", ZH_NEXT]))
     (article,) = res.articles
     assert (article.title, article.title_generated, article.title_line) == (ZH_TITLE, False, 1)
+
+
+def test_the_lead_sentence_is_the_first_of_the_sentences() -> None:
+    for text in ["", "  ", "One line", "Hi. There", "\u201cYes.\u201d He said. Then left.", "The U.S. Army said so.",
+                 "A! B? C. d", "\u6211\u4eec\u8d70\u3002\u4ed6\u4eec\u6765\u3002", "end.", "\u3002"]:
+        found = sentences(text)
+        assert lead_sentence(text) == (found[0] if found else "", len(found) > 1)

@@ -32,13 +32,12 @@ from __future__ import annotations
 import re
 import statistics
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .cohesion import Windows, bag, cosine, idf_weighted, name_overlap
+from .cohesion import BagTable, name_overlap
 from .lede import is_continuation, lede_scorer, lede_scores
 from .textnorm import DATELINE, content_stems, fold, names
 
@@ -47,6 +46,7 @@ STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file'
 CHROME_BEFORE = 0.75
 ADJACENT_WEIGHT = 4.0    # how much likeness to the previous paragraph argues against a cut
 MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per paragraph)
+START_BLOCK = 16         # untitled layout: story starts scored at once (bounds the memory)
 SECTION_MIN = 2          # paragraphs under a subhead before a story may end
 MIN_STORY = 3            # paragraphs, untitled layout
 BOUNDARY_COST = 0.45     # untitled layout: what each story costs
@@ -64,6 +64,7 @@ _POS = np.arange(MAX_STORY)
 _LATER = np.maximum.outer(_POS, _POS)                 # the later of o and o'
 _APART = np.abs(_POS[:, None] - _POS[None, :])        # how far apart they are
 _UPTO = _POS[:, None] <= _POS[None, :]                # [o, t]: paragraph o is in a story ending at t
+_BAND_AT = _LATER * MAX_STORY + _APART                # where their dot product sits in a flat band (from o = 0)
 
 _DIGEST = re.compile(
     r"^(hello|hi|hey|good (morning|afternoon|evening)|greetings)?[\s,!and]*\bwelcome\b|^(this week|today) (in|on)\b",
@@ -110,8 +111,10 @@ def title_case(text: str) -> bool:
 def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     """Positions (in `paras`) that start a story in a titled layout."""
     body = [k for k, p in enumerate(paras) if not p.heading]
-    windows = Windows(idf_weighted([bag(paras[k].text) for k in body]))   # by position in `body`
-    base = _median_gap(windows)
+    # (by position in `body`; a headline candidate's spans cover 2 * WINDOW + WINDOW paragraphs)
+    table = BagTable([paras[k].text for k in body], 3 * WINDOW)
+    base = _median_gap(table)
+    table.cosines(_heading_spans(paras, body, edges))   # measured in one batch, looked up below
     house_style = title_case(paras[0].text)
     starts = [0]
     for k in range(1, len(paras)):
@@ -137,7 +140,7 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score += SEPARATOR_BEFORE
         if _is_question(p.text) and sum(_is_question(q.text) for q in paras[starts[-1]:k]) >= INTERVIEW_QUESTIONS:
             score -= SEPARATOR_BEFORE   # an interview: one more question, not a new story
-        sim = windows.cosine((lo, hi), (nxt, min(nxt + WINDOW, len(body))))
+        sim = table.cosine(lo, hi, min(nxt + WINDOW, len(body)))     # (hi == nxt: k is no body paragraph)
         rel = sim / base if base else 0.0
         score -= 2.0 * (rel - 0.6)
         story = [n for j in left for n in names(paras[j].text)]
@@ -150,25 +153,44 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score -= 1.0
         if score > 0:
             starts.append(k)
-    return _with_inner_starts(paras, starts, body, windows, base)
+    return _with_inner_starts(paras, starts, body, table, base)
 
 
-def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], windows: Windows,
+def _heading_spans(paras: list[Para], body: list[int], edges: set[int]) -> list[tuple[int, int, int]]:
+    """The cosine spans `titled_starts` may weigh at a headline candidate: the story's body so far
+    (its last 2 * WINDOW paragraphs at most) against the WINDOW after, for each place the story
+    may have begun (the file's start, an edge or an earlier candidate)."""
+    n = len(body)
+    candidates = [k for k in range(1, len(paras) - 1)
+                  if paras[k].heading and not paras[k + 1].heading and paras[k].index not in edges]
+    begins = sorted({0, *(bisect_left(body, k) for k in candidates),
+                     *(bisect_left(body, k) for k, p in enumerate(paras) if p.index in edges)})
+    out = []
+    for k in candidates:
+        hi = bisect_left(body, k)       # (a story that began at or after k begins at hi or later)
+        if hi < n:
+            floor = max(0, hi - 2 * WINDOW)
+            later = begins[bisect_right(begins, floor):bisect_left(begins, hi)]
+            out.extend((lo, hi, min(hi + WINDOW, n)) for lo in [floor, *later] if lo < hi)
+    return out
+
+
+def _with_inner_starts(paras: list[Para], starts: list[int], body: list[int], table: BagTable,
                        base: float) -> list[int]:
     """Add the untitled stories glued inside titled sections (see `inner_start`)."""
-    lede = lede_scorer([paras[k].text for k in body], [{t for t in b if t[0] != "@"} for b in windows.bags])
+    lede = lede_scorer([paras[k].text for k in body])
     out: list[int] = []
     for s, e in zip(starts, starts[1:] + [len(paras)]):
         out.append(s)
         end = bisect_left(body, e)
         for k in range(s + 1, e):
             section = (bisect_left(body, out[-1]), end)
-            if inner_start(paras, k, body, section, windows, base, lede):
+            if inner_start(paras, k, body, section, table, base, lede):
                 out.append(k)
     return out
 
 
-def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, int], windows: Windows,
+def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, int], table: BagTable,
                 base: float, lede: Callable[[int], float]) -> bool:
     """An untitled story starts at body paragraph `k` inside a titled section
     (``body[section[0]:section[1]]``; `lede` rates a body paragraph by its position).
@@ -189,7 +211,7 @@ def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, 
     pos = bisect_left(body, k)
     if pos - lo < INNER_SIDE or hi - pos < INNER_SIDE or is_continuation(p.text):
         return False
-    sim = windows.cosine((max(lo, pos - WINDOW), pos), (pos, min(hi, pos + WINDOW)))
+    sim = table.cosine(max(lo, pos - WINDOW), pos, min(hi, pos + WINDOW))
     rel = sim / base if base else 0.0
     return lede(pos) >= INNER_LEDE and rel < INNER_COHESION
 
@@ -198,25 +220,25 @@ def _is_question(text: str) -> bool:
     return fold(text).rstrip("\"')]").endswith("?")
 
 
-def _median_gap(windows: Windows) -> float:
+def _median_gap(table: BagTable) -> float:
     """The median likeness of the WINDOW body paragraphs before and after each gap."""
-    n = len(windows.bags)
-    sims = [windows.cosine((max(0, i - WINDOW), i), (i, min(n, i + WINDOW))) for i in range(1, n)]
+    sims = table.sliding_cosines(WINDOW)
     return statistics.median(sims) if sims else 0.0
 
 
-def gap_bonus(paras: list[Para], body: list[int], bags: list[Counter[str]]) -> list[float | None]:
+def gap_bonus(paras: list[Para], body: list[int], texts: list[str], table: BagTable) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
     Cues: lede openings (digest greetings, datelines, the lede shape of
     lede.py), chrome or a separator dropped in the gap, opening
     pronouns/connectives, a quote going on, a short paragraph, and its
-    similarity to the paragraph before it.
+    similarity to the paragraph before it. `texts`: the body paragraphs with the headings just
+    before them, as `table` holds them.
     """
     after_head = [pos > 0 and body[pos] - body[pos - 1] > 1 for pos in range(len(body))]
-    adjacent = [cosine(bags[p - 1], bags[p]) for p in range(1, len(bags))]
+    adjacent = table.sliding_cosines(1)
     typical = statistics.median(adjacent) if adjacent else 0.0
-    ledes = lede_scores([paras[k].text for k in body], [{k for k in b if k[0] != "@"} for b in bags])
+    ledes = lede_scores([paras[k].text for k in body], [set(content_stems(t)) for t in texts])
     out: list[float | None] = [None] * len(body)
     for pos in range(1, len(body)):
         if any(after_head[max(0, pos - SECTION_MIN + 1):pos + 1]):
@@ -262,10 +284,10 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         prev = body[pos - 1] if pos else -1
         heads = " ".join(paras[j].text for j in range(prev + 1, k))
         texts.append(f"{heads} {paras[k].text}".strip())
-    bags = idf_weighted([bag(t) for t in texts])
+    table = BagTable(texts, 2)
     n = len(body)
-    selfs, band = _band_dots(bags)
-    bonus = gap_bonus(paras, body, bags)
+    selfs, band = table.self_dots(), table.band_dots(MAX_STORY)
+    bonus = gap_bonus(paras, body, texts, table)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
@@ -285,56 +307,65 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
     """The dynamic programme of `untitled_starts` over n body paragraphs: the best score of the
     first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).
 
-    For each start a the stories a..b-1 of every length are scored at once, as arrays over the
-    story's paragraphs o and its last paragraph t; every sum runs in the same order (cumulative
-    sums) as a loop adding the stories' paragraphs one by one would.
+    The stories from each start a (their fits, `_story_fits`) improve the best scores of all
+    their ends b at once.
     """
     n = len(selfs)
     opens = {0, *forced}
-    best = [float("-inf")] * (n + 1)
-    back = [0] * (n + 1)
+    best = np.full(n + 1, float("-inf"))
+    back = np.zeros(n + 1, dtype=np.int64)
     best[0] = 0.0
-    for a in range(n):
-        if best[a] == float("-inf") or (a > 0 and bonus[a] is None):
-            continue
-        base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
-        stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
-        m = stop - a
-        dots = band[a + _LATER[:m, :m], _APART[:m, :m]]    # paragraphs a+o and a+o' (0 for o == o')
-        others = np.cumsum(dots, axis=1)    # [o, t]: D_o, dot of paragraph o with the rest of story a..a+t
-        own = selfs[a:stop, None]           # |x_o|^2
-        total = np.cumsum(2 * np.diagonal(others) + selfs[a:stop])     # [t]: |C|^2, C = sum of the story's bags
-        rest = (total - 2 * others) - own   # |C - x_o|^2
-        fits = (others > 0) & (rest > 0) & (own > 0) & _UPTO[:m, :m]
-        cos = np.zeros((m, m))
-        np.divide(others, np.sqrt(own * rest, where=fits, out=np.ones((m, m))), where=fits, out=cos)
-        fit = np.cumsum(cos, axis=0)[-1].tolist()      # [t]: the story's paragraphs' fits, added in order
-        for b in range(a + 1, stop + 1):
-            if b - a < MIN_STORY and (b < n or a not in opens) or (b < n and bonus[b] is None):
+    ends = np.array([b == n or bonus[b] is not None for b in range(n + 1)])     # a story may end before b
+    starts = [a for a in range(n) if a == 0 or bonus[a] is not None]
+    padded_selfs = np.concatenate((selfs, np.zeros(MAX_STORY)))
+    padded_band = np.concatenate((band, np.zeros((MAX_STORY, MAX_STORY)))).ravel()
+    for block in range(0, len(starts), START_BLOCK):
+        some = starts[block:block + START_BLOCK]
+        fits = _story_fits(padded_selfs, padded_band, np.array(some), min(MAX_STORY, n - some[0]))
+        for a, fit in zip(some, fits):
+            if best[a] == float("-inf"):
                 continue
-            if base + fit[b - a - 1] > best[b]:
-                best[b] = base + fit[b - a - 1]
-                back[b] = a
-    return best, back
+            base = best[a] - BOUNDARY_COST + (bonus[a] or 0.0)
+            stop = min([f for f in forced if f > a] + [n, a + MAX_STORY])
+            m = stop - a
+            score = base + fit[:m]          # of the story a..a+t, for the end b = a+t+1
+            allowed = ends[a + 1:stop + 1].copy()
+            short = min(m, MIN_STORY - 1)   # a short story only ends the file, from an open start
+            allowed[:short] &= (np.arange(a + 1, a + 1 + short) == n) & (a in opens)
+            better = allowed & (score > best[a + 1:stop + 1])
+            best[a + 1:stop + 1][better] = score[better]
+            back[a + 1:stop + 1][better] = a
+    return best.tolist(), back.tolist()
 
 
-def _band_dots(bags: list[Counter[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Dot products of the bags less than MAX_STORY apart: each bag's with itself, and
-    ``band[j, d]`` of bags j-d and j (0 for d == 0 or j-d < 0).
+def _story_fits(selfs: np.ndarray, band: np.ndarray, starts: np.ndarray, longest: int) -> np.ndarray:
+    """``fits[k, t]``: how well the story of paragraphs a .. a+t (a = ``starts[k]``, t <
+    `longest`) holds together, the sum over its paragraphs of their cosines with the rest of
+    the story; `selfs` and the flat `band` (see `BagTable.band_dots`) run on with zeros past the
+    file's end.
 
-    Each product is summed as ``sum(v * y.get(k, 0.0) for k, v in x.items())`` would, x the
-    smaller bag (the earlier one when as large), but only over the shared keys.
+    The stories are scored as arrays over the start, the story's paragraphs o and its last
+    paragraph t; every sum runs in the same order (running sums, or sums down the slow axis of
+    an array) as a loop adding the stories' paragraphs one by one would.
     """
-    order = [{k: pos for pos, k in enumerate(b)} for b in bags]
-    selfs = np.array([sum([v * v for v in b.values()]) for b in bags], dtype=float)
-    band = np.zeros((len(bags), MAX_STORY))
-    for j, y in enumerate(bags):
-        col = []
-        for i in range(j - 1, max(-1, j - MAX_STORY), -1):
-            x, big, first = bags[i], y, order[i]
-            if len(x) > len(big):
-                x, big, first = big, x, order[j]
-            shared = sorted(x.keys() & big.keys(), key=first.__getitem__)
-            col.append(sum([x[k] * big[k] for k in shared], 0.0))
-        band[j, 1:len(col) + 1] = col
-    return selfs, band
+    upto = _UPTO[:longest, :longest]
+    others = band[_BAND_AT[:longest, :longest] + (starts * MAX_STORY)[:, None, None]]   # [o, o']: paragraphs
+    for t in range(1, longest):             # a+o and a+o' (0 for o == o'); then [o, t]: D_o, the dot product
+        others[:, :, t] += others[:, :, t - 1]      # of paragraph o with the rest of story a..a+t
+    own = selfs[starts[:, None] + _POS[:longest]]   # |x_o|^2
+    total = np.cumsum(2 * np.diagonal(others, axis1=1, axis2=2) + own, axis=1)    # [t]: |C|^2, C = sum of the bags
+    own = own[:, :, None]
+    rest = others * -2.0                    # |C - x_o|^2 = (|C|^2 - 2 D_o) - |x_o|^2
+    rest += total[:, None, :]
+    rest -= own
+    fits = others > 0
+    fits &= rest > 0
+    fits &= own > 0
+    fits &= upto
+    scale = own * rest
+    np.sqrt(scale, out=scale, where=fits)
+    cos = rest                              # (its buffer, now free)
+    cos.fill(0.0)
+    np.divide(others, scale, out=cos, where=fits)
+    return np.add.reduce(cos, axis=1)       # [t]: the paragraphs' fits, added in order
+

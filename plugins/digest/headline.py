@@ -33,7 +33,10 @@ _BREAKS = re.compile(
     r"following|since|marking|bringing|making|giving|where|so that|in order)\b)")
 _APPOSITIVE = re.compile(r"^(?P<subject>[A-Z][^,]{1,60}),\s+(?:a|an|the|which|who)\b[^,]{3,100},\s+(?=[a-z])")
 _PHRASE_START = re.compile(r"\s(?=(?:in|on|at|by|for|with|from|over|after|before|during|under)\s)")
-_SENT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。!?])(?=[^\x00-\u2fff])")
+# (the first look-behind, implied by each alternative, only lets the regex engine give up fast)
+_SENT = re.compile(r"(?<=[.!?\"'”’)。])"
+                   r"(?:(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])"
+                   r"|(?<=[。!?])(?=[^\x00-\u2fff]))")
 _IDEOGRAPHIC_STOP = "。"
 _WIDE_BREAKS = re.compile(r"[,;:、，；：](?=[^\x00-\u2fff])")
 
@@ -67,6 +70,14 @@ def is_title_like(text: str) -> bool:
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences (a simple punctuation rule)."""
     return [s.strip() for s in _SENT.split(fold(text)) if s.strip()]
+
+
+def lead_sentence(text: str) -> tuple[str, bool]:
+    """The first of `sentences` ("" when there is none) and whether more follow, without
+    splitting the rest: a break never opens the (stripped) text, and text always follows one."""
+    s = fold(text)
+    m = _SENT.search(s)
+    return (s, False) if m is None else (s[:m.start()].rstrip(), True)
 
 
 def _trim(phrase: str) -> str:

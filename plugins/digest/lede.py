@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cache
 
-from .headline import sentences
+from .headline import lead_sentence
 from .textnorm import DATELINE, STOPWORDS, content_stems, fold
 
 SHORT_LEDE = 12         # words: a one-sentence paragraph this short says nothing about being a lede
@@ -107,13 +108,12 @@ def lede_score(text: str, file_text: str, shared: int) -> float:
     file's text; `shared`: how many terms of its opening the paragraphs just
     before it used.
     """
-    sents = sentences(text)
-    if not sents:
+    first, more = lead_sentence(text)
+    if not first:
         return 0.0
-    first = sents[0]
     score = -REFERS * min(shared, 2) - DEFINITE * (definite_opening(text) or is_continuation(text))
     length = min(1.0, max(0.0, (len(first.split()) - SHORT_LEDE) / (LONG_LEDE - SHORT_LEDE)))
-    score += length if len(sents) == 1 else MORE_SENTENCES * length
+    score += MORE_SENTENCES * length if more else length
     introduces = appositive_intro(first, file_text) or named_subject(first)
     score += CUE * (introduces + bool(_SOURCE.search(first)) + bool(_DAY.search(first)))
     return score
@@ -126,21 +126,24 @@ def opening_terms(text: str) -> set[str]:
 
 def lede_scorer(texts: list[str], stems: list[set[str]] | None = None) -> Callable[[int], float]:
     """A function giving the `lede_score` of paragraph i of one file (``texts[i]``), compared with
-    the LOOKBACK paragraphs before it; the file-wide counts are taken once, each score when asked.
+    the LOOKBACK paragraphs before it; the file-wide counts are taken once, at the first request
+    (a file may never make one), each score when asked.
 
     `stems`: the content stems of each paragraph, when the caller has them already.
     """
-    if stems is None:
-        stems = [set(content_stems(t)) for t in texts]
-    df: Counter[str] = Counter()
-    for b in stems:
-        df.update(b)
-    common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
-    file_text = "\n".join(texts)
+    @cache
+    def counts() -> tuple[list[set[str]], set[str], str]:
+        sets = [set(content_stems(t)) for t in texts] if stems is None else stems
+        df: Counter[str] = Counter()
+        for b in sets:
+            df.update(b)
+        common = {k for k, c in df.items() if c > max(LOOKBACK + 1, COMMON_SHARE * len(texts))}
+        return sets, common, "\n".join(texts)
 
     def score(i: int) -> float:
+        sets, common, file_text = counts()
         s = DATELINE.sub("", fold(texts[i]))
-        before = set().union(*stems[max(0, i - LOOKBACK):i])
+        before = set().union(*sets[max(0, i - LOOKBACK):i])
         return lede_score(s, file_text, len((opening_terms(s) - common) & before))
     return score
 

@@ -8,6 +8,7 @@ article, or a Drop with a reason.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
@@ -80,9 +81,10 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
     """Articles from a source's units once chrome and boilerplate are marked (``reasons``)."""
     drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
     live = [i for i in range(len(units)) if i not in reasons]
-    live_edges = {min((i for i in live if i >= e), default=-1) for e in edges}
+    live_edges = {live[k] if k < len(live) else -1 for k in (bisect_left(live, e) for e in edges)}
     paras = [Para(i, units[i].text, _is_heading(units[i]),
-                  tuple(sorted({reasons[j] for j in range(prev + 1, i) if j in reasons})), units[i].kind == "list")
+                  tuple(sorted({reasons[j] for j in range(prev + 1, i)})) if i > prev + 1 else (),
+                  units[i].kind == "list")
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
