@@ -94,12 +94,16 @@ EMBED_POST = re.compile(r"\(@\w+\)\s*$")
 _HINT_YEAR = re.compile(r"(?:19|20)\d\d")                # FULL_DATE, every *_YEAR pattern, YEAR
 _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONTH
 _HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
+# The hints for case-insensitive patterns look in the lowercased text, case-sensitively (much
+# faster). Lowercasing keeps spaces spaces and non-word characters non-word characters, and
+# every character a case-insensitive ASCII letter matches becomes that letter, except that "s"
+# also matches "ſ", which stays "ſ": so an "s" is written [sſ].
 # "Q3", "first quarter"; "H1", "second half of 2023"
-_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)
-_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:this|19|20)", re.IGNORECASE)
+_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:[sſ]t|nd|rd|th)[-\s]q)uarter)")
+_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:thi[sſ]|19|20)")
 # LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
-_HINT_LATER = (re.compile(r"[sykhr]\s+(?:later|after\s+that|on)\b", re.IGNORECASE),
-               re.compile(r"(?:day|week|month|year)s?\s+(?:later|after\s+that|on)\b", re.IGNORECASE))
+_HINT_LATER = (re.compile(r"[sſykhr]\s+(?:later|after\s+that|on)\b"),
+               re.compile(r"(?:day|week|month|year)[sſ]?\s+(?:later|after\s+that|on)\b"))
 _PART_ENDS = frozenset("yYdDeEfF")   # last letters of PART_YEAR's words: early, mid, late, end of...
 _REL_MONTH_PREPS = ("in", "since", "during", "early", "mid", "mid-", "late", "until", "of", "from", "last",
                     "this", "on")        # REL_MONTH's words before a month, lowercased
@@ -325,8 +329,9 @@ def find_mentions(text: str) -> list[Mention]:
     col = _Collector(text)
     has_year = _HINT_YEAR.search(text) is not None
     has_month = _HINT_MONTH.search(text) is not None
-    has_quarter = _HINT_QUARTER.search(text) is not None
-    has_half = _HINT_HALF.search(text) is not None
+    lowered = text.lower()
+    has_quarter = _HINT_QUARTER.search(lowered) is not None
+    has_half = _HINT_HALF.search(lowered) is not None
     has_full_date = has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)
     for match in _scan(FULL_DATE, text, has_full_date):
         day = _full_date(match)
@@ -381,6 +386,6 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         back = 1 if match.group("lastyear") else 0
         col.add(match, "rel-month", 0.6, rel_month=_month_number(match.group("m")), rel_year_back=back)
-    for match in _scan(LATER, text, all(hint.search(text) is not None for hint in _HINT_LATER)):
+    for match in _scan(LATER, text, all(hint.search(lowered) is not None for hint in _HINT_LATER)):
         col.add(match, "later", 0.8, rel_span=_later_months(match))
     return sorted(col.found, key=lambda m: m.pos)
