@@ -96,11 +96,11 @@ _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONT
 _HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
 # The hints for case-insensitive patterns look in the lowercased text, case-sensitively (much
 # faster). Lowercasing keeps spaces spaces and non-word characters non-word characters, and
-# every character a case-insensitive ASCII letter matches becomes that letter, except that "s"
-# also matches "ſ", which stays "ſ": so an "s" is written [sſ].
-# "Q3", "first quarter"; "H1", "second half of 2023"
+# every character a case-insensitive ASCII letter matches becomes that letter, except "ſ" (an
+# "s"), "ı" and "İ" (an "i"): so these hints write "s" as [sſ] and use no "i".
+# "Q3", "first quarter"; "H1", "second half of 2023", "the first half of this year"
 _HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:[sſ]t|nd|rd|th)[-\s]q)uarter)")
-_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:thi[sſ]|19|20)")
+_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:th|19|20)")
 # LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
 _HINT_LATER = (re.compile(r"[sſykhr]\s+(?:later|after\s+that|on)\b"),
                re.compile(r"(?:day|week|month|year)[sſ]?\s+(?:later|after\s+that|on)\b"))
