@@ -90,11 +90,14 @@ _SENTENCE_END = frozenset(".!?:\n")
 _QUOTES = frozenset("\"“”‘’(")
 # A name chunk in the tokens' kinds (see ``_kind``): name words, joined by a connector before
 # a capitalised word ("and" only after an organisation head: "Bank of China", "Ministry of
-# Industry and Information Technology"), up to a word that ends the chunk ("Baidu's").
+# Industry and Information Technology"), up to a word that ends the chunk ("Baidu's"). A chunk
+# of one common word (lowercase kind) is left out: trimming would leave nothing of it.
 _CHUNK = re.compile(
     r"[EF]"
-    r"|H(?:[NHD]|[oa](?=[NHEU]))*[EF]?"
-    r"|[ND](?:[NHD]|o(?=[NHEU]))*[EF]?")
+    r"|H(?:[NHDnhd]|[oa](?=[NHEUnhe]))*[EFef]?"
+    r"|[ND](?:[NHDnhd]|o(?=[NHEUnhe]))*[EFef]?"
+    r"|h(?:(?:[NHDnhd]|[oa](?=[NHEUnhe]))+[EFef]?|[EFef])"
+    r"|[nd](?:(?:[NHDnhd]|o(?=[NHEUnhe]))+[EFef]?|[EFef])")
 
 
 @dataclass(slots=True)
@@ -160,15 +163,18 @@ def _name_word(tok: str) -> bool:
 def _kind(tok: str) -> str:
     """A token's kind, one letter, for ``_CHUNK``: a name word (N, or H for an organisation
     head such as "Bank"; D when it starts with a digit, "5G"), a name word that ends its
-    chunk (E, or F when it starts with a digit: see ``_clean``), a connector (o, or a for
-    "and"), a person title (U), a quote or opening bracket (q), a sentence end (s), other (x)."""
+    chunk (E, or F when it starts with a digit: see ``_clean``), each in lowercase when the
+    word is a common one (``_common_word``), a connector (o, or a for "and"), a person title
+    (U), a quote or opening bracket (q), a sentence end (s), anything else (x)."""
     if _name_word(tok):
         word, ended = _clean(tok)
         if ended:
-            return "E" if tok[0].isupper() else "F"
-        if not tok[0].isupper():
-            return "D"
-        return "H" if word in ORG_HEADS else "N"
+            kind = "E" if tok[0].isupper() else "F"
+        elif not tok[0].isupper():
+            kind = "D"
+        else:
+            kind = "H" if word in ORG_HEADS else "N"
+        return kind.lower() if _common_word(word) else kind
     if tok in CONNECTORS:
         return "a" if tok == "and" else "o"
     if tok[0].isupper():
@@ -188,16 +194,18 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
     out: list[tuple[_Chunk, list[str]]] = []
     for match in _CHUNK.finditer(kinds):
         i, j = match.span()
-        if j == i + 1:                        # one word: _trim keeps it or drops it
+        if j == i + 1:                        # one word, not a common one: _trim keeps it or drops it
             word = _clean(toks[i])[0]
-            if _common_word(word) or lower_words[word.lower()]:
+            if lower_words[word.lower()]:
                 continue
             words = [word]
+            person = _may_be_person(word) and _after_title(toks, i)
         else:
             words = _strip_legal(_trim([_clean(tok)[0] for tok in toks[i:j]], lower_words))
             if not words:
                 continue
-        if _person(words, toks, i, j):
+            person = _person(words, toks, i, j)
+        if person:
             person_words.update(w for w in words if w not in CONNECTORS)
             continue
         k = i - 1
@@ -267,6 +275,12 @@ def _after_title(toks: list[str], i: int) -> bool:
     """The chunk at token ``i`` follows a person title, directly or after a comma ("co-founder, Jane Doe")."""
     near = i - 2 if i and toks[i - 1] == "," else i - 1
     return near >= 0 and toks[near].lower().rstrip(".") in _TITLES_LOWER
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_be_person(word: str) -> bool:
+    """A one-word name that may be a person's: no organisation suffix, no CamelCase."""
+    return word not in ORG_SUFFIXES and not _camel(word)
 
 
 def _person(words: list[str], toks: list[str], i: int, j: int) -> bool:
@@ -349,25 +363,35 @@ def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:
     names = _drop_initial_word(names)
     person_words |= _name_parts_of_people(names)
     found: dict[str, _Entity] = {}
+    entity_of: dict[str, _Entity | None] = {}     # form -> the entity it names, None for none
     for chunk, words in names:
-        if all(w in person_words or w in CONNECTORS for w in words) or _place(words):
-            continue
-        if len(words) == 1 and (len(words[0]) < 2 or not words[0][0].isalpha()):
-            continue
         form = " ".join(words)
-        key = form.lower()
-        ent = found.get(key)
+        if form not in entity_of:
+            key = form.lower()
+            if _not_an_organisation(words, person_words):
+                entity_of[form] = None
+            else:
+                if key not in found:
+                    found[key] = _Entity(key, chunk.start)
+                entity_of[form] = found[key]
+                found[key].signal |= _org_signal(words)
+        ent = entity_of[form]
         if ent is None:
-            ent = found[key] = _Entity(key, chunk.start)
+            continue
         ent.count += not chunk.headline
         ent.headline |= chunk.headline
-        ent.signal |= _org_signal(words)
         ent.mid_sentence |= not chunk.initial or chunk.headline
         ent.forms[form] = ent.forms.get(form, 0) + 1
     _merge_group_suffixes(found)
     kept = [e for e in found.values() if _qualifies(e)]
     kept.sort(key=lambda e: (-(3 * e.headline + e.count + e.signal), e.first))
     return [_display(e) for e in kept[:max_entities]]
+
+
+def _not_an_organisation(words: list[str], person_words: set[str]) -> bool:
+    """Only words of people's names and connectors, a place, or one short or non-letter word."""
+    return all(w in person_words or w in CONNECTORS for w in words) or _place(words) \
+        or (len(words) == 1 and (len(words[0]) < 2 or not words[0][0].isalpha()))
 
 
 def _merge_group_suffixes(found: dict[str, _Entity]) -> None:
