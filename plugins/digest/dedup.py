@@ -62,7 +62,8 @@ def _hashes(words: list[bytes]) -> list[int]:
     """Hashed 5-shingles of tokenised text (whole text for shorter ones)."""
     if len(words) < SHINGLE_WORDS:
         return [zlib.crc32(b" ".join(words))] if words else []
-    return [zlib.crc32(b" ".join(words[i:i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1)]
+    windows = zip(*(words[k:] for k in range(SHINGLE_WORDS)))     # each run of SHINGLE_WORDS words
+    return list(map(zlib.crc32, map(b" ".join, windows)))
 
 
 def shingles(text: str) -> set[int]:
