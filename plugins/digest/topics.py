@@ -130,14 +130,21 @@ def _fold(word: str) -> str:
     return word
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercase folded word tokens; punctuation and hyphens separate words.
-
-    The words are the runs of [a-z0-9] in the lowercased text, split out with
-    ``bytes.translate`` rather than a regex (every other character separates words).
-    """
+def _words(text: str) -> list[str]:
+    """The runs of [a-z0-9] in the lowercased text, split out with ``bytes.translate`` rather
+    than a regex (every other character separates words)."""
     lowered = text.lower().encode("utf-8", "surrogatepass")
-    return list(map(_fold, lowered.translate(_WORD_BYTES).decode("ascii").split()))
+    return lowered.translate(_WORD_BYTES).decode("ascii").split()
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase folded word tokens; punctuation and hyphens separate words."""
+    return list(map(_fold, _words(text)))
+
+
+def _unfolded(word: str) -> list[str]:
+    """The words that ``_fold`` turns into ``word``."""
+    return [w for w in (word, word + "s", word[:-1] + "ies") if _fold(w) == word]
 
 
 def _parse_term(spec: str) -> tuple[str, float]:
@@ -156,8 +163,10 @@ class _Index:
     """A taxonomy's terms as token n-grams."""
 
     grams: dict[tuple[str, ...], list[tuple[str, str, float]]]   # n-gram -> (topic, term, weight) entries
-    words: dict[str, tuple[str, ...]]           # one-word n-grams by their word
-    longer: dict[str, list[list[str]]]          # longer n-grams (as lists) by their first word
+    # by each word (before folding) that folds into their word or first word:
+    words: dict[str, tuple[str, ...]]           # one-word n-grams
+    longer: dict[str, list[tuple[tuple[str, ...], list[frozenset[str]]]]]   # longer n-grams, with
+    # the words (before folding) that fold into each of their further words
 
 
 @lru_cache(maxsize=8)
@@ -171,11 +180,15 @@ def _index(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
             if not gram:
                 continue
             grams.setdefault(gram, []).append((topic, term, weight))
-    longer: dict[str, list[list[str]]] = {}
+    words: dict[str, tuple[str, ...]] = {}
+    longer: dict[str, list[tuple[tuple[str, ...], list[frozenset[str]]]]] = {}
     for gram in grams:
-        if len(gram) > 1:
-            longer.setdefault(gram[0], []).append(list(gram))
-    return _Index(grams, {gram[0]: gram for gram in grams if len(gram) == 1}, longer)
+        for word in _unfolded(gram[0]):
+            if len(gram) == 1:
+                words[word] = gram
+            else:
+                longer.setdefault(word, []).append((gram, [frozenset(_unfolded(w)) for w in gram[1:]]))
+    return _Index(grams, words, longer)
 
 
 def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -183,15 +196,16 @@ def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]]
 
 
 def _count(words: list[str], index: _Index) -> Counter[tuple[str, ...]]:
-    """Count every term n-gram occurrence in ``words`` (overlapping terms all count)."""
+    """Count every term n-gram occurrence in ``words`` (overlapping terms all count), which
+    are not folded: the index knows which words fold into each n-gram's words."""
     found: Counter[tuple[str, ...]] = Counter()
     for word, n in Counter(compress(words, map(index.words.__contains__, words))).items():
-        found[index.words[word]] = n
+        found[index.words[word]] += n
     longer = index.longer
     for i in compress(range(len(words)), map(longer.__contains__, words)):
-        for gram in longer[words[i]]:
-            if words[i:i + len(gram)] == gram:
-                found[tuple(gram)] += 1
+        for gram, further in longer[words[i]]:
+            if i + len(gram) <= len(words) and all(map(frozenset.__contains__, further, words[i + 1:i + len(gram)])):
+                found[gram] += 1
     return found
 
 
@@ -199,8 +213,8 @@ def score(title: str, text: str, taxonomy: dict[str, list[str]] = DEFAULT_TAXONO
           ) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Per-topic scores and matched terms, in taxonomy order."""
     index = _index(_freeze(taxonomy))
-    body_words = tokens(text)
-    in_title = _count(tokens(title), index)
+    body_words = _words(text)
+    in_title = _count(_words(title), index)
     in_body = _count(body_words, index)
     length = math.sqrt(max(1.0, len(body_words) / LENGTH_UNIT))
     scores = {topic: 0.0 for topic in taxonomy if topic != OTHER}
