@@ -35,9 +35,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]?\s+")
 SUMMARY_CHARS = 280
 
 
+def _squeezed(text: str) -> str:
+    """``" ".join(text.split())``: whitespace runs as one space, none at the ends. A printable
+    text (no whitespace but the space) without a double or an outer space is that already."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def escape_markdown(text: str) -> str:
     """Escape every character Markdown could read as structure or markup."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", _squeezed(text))
 
 
 def block_markdown(block: Block) -> str:
@@ -58,7 +66,7 @@ def markdown_html(blocks: list[Block]) -> str:
 
 def _text_html(text: str) -> str:
     """What markdown-it renders ``escape_markdown(text)`` as: the text, NUL replaced, HTML-escaped."""
-    out = " ".join(text.split()).replace("\0", "\ufffd")
+    out = _squeezed(text).replace("\0", "\ufffd")
     return out.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -100,7 +108,7 @@ def body_html(article: ArticleDraft) -> str:
 def summary(article: ArticleDraft, limit: int = SUMMARY_CHARS) -> str:
     """One or two opening sentences of the first paragraph, as plain text."""
     first = next((b.text for b in article.blocks if b.kind == "para"), "")
-    first = " ".join(first.split())
+    first = _squeezed(first)
     sentences = _SENTENCE_END.split(first)
     out = sentences[0] if sentences else ""
     if len(sentences) > 1 and len(out) + len(sentences[1]) < limit * 0.8:
