@@ -102,9 +102,8 @@ _HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE
 # "Q3", "first quarter"; "H1", "second half of 2023", "the first half of this year"
 _HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:[sſ]t|nd|rd|th)[-\s]q)uarter)")
 _HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:th|19|20)")
-# LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
-_HINT_LATER = (re.compile(r"[sſykhr]\s+(?:later|after\s+that|on)\b"),
-               re.compile(r"(?:day|week|month|year)[sſ]?\s+(?:later|after\s+that|on)\b"))
+# LATER's ending: "(two) years later"
+_HINT_LATER = re.compile(r"(?:day|week|month|year)[sſ]?\s+(?:later|after\s+that|on)\b")
 _PART_ENDS = frozenset("yYdDeEfF")   # last letters of PART_YEAR's words: early, mid, late, end of...
 _REL_MONTH_PREPS = ("in", "since", "during", "early", "mid", "mid-", "late", "until", "of", "from", "last",
                     "this", "on")        # REL_MONTH's words before a month, lowercased
@@ -398,6 +397,6 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         back = 1 if match.group("lastyear") else 0
         col.add(match, "rel-month", 0.6, rel_month=_month_number(match.group("m")), rel_year_back=back)
-    for match in _scan(LATER, text, all(hint.search(lowered) is not None for hint in _HINT_LATER)):
+    for match in _scan(LATER, text, _HINT_LATER.search(lowered) is not None):
         col.add(match, "later", 0.8, rel_span=_later_months(match))
     return sorted(col.found, key=lambda m: m.pos)
