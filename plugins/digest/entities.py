@@ -159,7 +159,6 @@ def _name_word(tok: str) -> bool:
     return tok[0].isalnum() and _is_cap(tok) and not _is_title(tok)
 
 
-@lru_cache(maxsize=1 << 16)
 def _kind(tok: str) -> str:
     """A token's kind, one letter, for ``_CHUNK``: a name word (N, or H for an organisation
     head such as "Bank"; D when it starts with a digit, "5G"), a name word that ends its
@@ -184,13 +183,29 @@ def _kind(tok: str) -> str:
     return "s" if tok in _SENTENCE_END else "x"
 
 
+class _Kinds(dict[str, str]):
+    """Token -> its ``_kind``, filled on demand and emptied when it reaches ``KEPT`` entries:
+    a dict lookup per token of a text is cheaper than an lru_cache call."""
+
+    KEPT = 1 << 16
+
+    def __missing__(self, tok: str) -> str:
+        if len(self) >= self.KEPT:
+            self.clear()
+        kind = self[tok] = _kind(tok)
+        return kind
+
+
+_KINDS = _Kinds()
+
+
 def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
            person_words: set[str]) -> list[tuple[_Chunk, list[str]]]:
     """Runs of capitalised words, split at titles, possessives and punctuation, with their
     words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, and the
     words of people's names (``_person``) go to ``person_words`` instead."""
     toks = (_TOKEN if _HAS_DOTTED.search(text) else _UNDOTTED_TOKEN).findall(text)
-    kinds = "".join(map(_kind, toks))
+    kinds = "".join(map(_KINDS.__getitem__, toks))
     out: list[tuple[_Chunk, list[str]]] = []
     for match in _CHUNK.finditer(kinds):
         i, j = match.span()
@@ -216,6 +231,7 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(tok: str) -> bool:
     """A person title ("CEO", "Mr."), which breaks a name chunk."""
     return tok.rstrip(".").lower() in _TITLES_LOWER
@@ -274,7 +290,7 @@ def _strip_legal(words: list[str]) -> list[str]:
 def _after_title(toks: list[str], i: int) -> bool:
     """The chunk at token ``i`` follows a person title, directly or after a comma ("co-founder, Jane Doe")."""
     near = i - 2 if i and toks[i - 1] == "," else i - 1
-    return near >= 0 and toks[near].lower().rstrip(".") in _TITLES_LOWER
+    return near >= 0 and _is_title(toks[near])
 
 
 @lru_cache(maxsize=1 << 16)
