@@ -367,7 +367,7 @@ def _word_signal(word: str) -> bool:
 def _org_signal(words: list[str]) -> bool:
     if len(words) == 1:
         return _word_signal(words[0])
-    return len(words) > 1 and words[-1] in ORG_SUFFIXES or any(map(_camel, words))
+    return bool(words) and (words[-1] in ORG_SUFFIXES or any(map(_camel, words)))
 
 
 def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:

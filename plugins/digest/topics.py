@@ -15,7 +15,6 @@ Ties go to the topic listed first in the taxonomy.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
