@@ -79,9 +79,9 @@ STOPWORDS = frozenset(
 _WORD_TOKEN = r"[A-Za-z0-9]++(?:[&\-][A-Za-z0-9]++)*+(?:['’]s\b|['’](?=\s))?"    # words, possessives
 _MARK_TOKEN = r"[.!?:;,()\[\]\"“”‘’—–\n]"
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD_TOKEN}|{_MARK_TOKEN}")     # first: dotted acronyms, U.S.
-# A text in which no dotted acronym starts (no _HAS_DOTTED) has the same tokens without that branch
-_HAS_DOTTED = re.compile(r"[A-Z]\.[A-Z]\.")
+# A text in which no dotted acronym starts (see _has_dotted) has the same tokens without that branch
 _UNDOTTED_TOKEN = re.compile(rf"{_WORD_TOKEN}|{_MARK_TOKEN}")
+_DOT_LETTER_DOT = re.compile(r"\.(?=[A-Z]\.)")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _LOWERCASE_WORD = re.compile(r"[a-z][a-z0-9]*")
@@ -145,6 +145,12 @@ class _LowerWords(dict[str, bool]):
         return False
 
 
+def _has_dotted(text: str) -> bool:
+    """A dotted acronym ("U.S.": [A-Z].[A-Z].) starts somewhere in ``text``. Looked for from
+    its first dot, a literal the regex engine skips to quickly; matches may overlap."""
+    return any("A" <= text[dot.start() - 1] <= "Z" for dot in _DOT_LETTER_DOT.finditer(text, 1))
+
+
 def _word_char(char: str) -> bool:
     """A word character: what ``\\w`` matches."""
     return char.isalnum() or char == "_"
@@ -204,7 +210,7 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
     """Runs of capitalised words, split at titles, possessives and punctuation, with their
     words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, and the
     words of people's names (``_person``) go to ``person_words`` instead."""
-    toks = (_TOKEN if _HAS_DOTTED.search(text) else _UNDOTTED_TOKEN).findall(text)
+    toks = (_TOKEN if _has_dotted(text) else _UNDOTTED_TOKEN).findall(text)
     kinds = "".join(map(_KINDS.__getitem__, toks))
     out: list[tuple[_Chunk, list[str]]] = []
     for match in _CHUNK.finditer(kinds):
