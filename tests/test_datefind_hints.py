@@ -2,6 +2,8 @@
 never rule out a real mention, whatever the case, spacing or punctuation around it."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from digest import datefind as df
 from hypothesis import given, settings
@@ -13,7 +15,8 @@ PIECES = st.sampled_from([
     "QUARTER", "half", "Half", "H1", "h2", "Q1", "q3", "FY", "of", "this year", "last year", "later",
     "after that", "on", "day", "days", "Weeks", "month", "YEARS", "two", "a few", "nearly", "January",
     "May", "Sept.", "Dec", "March", "2019", "2023", "1987", "2024-03-05", "2020/1/2", "15", "30th",
-    ",", ".", "(@user)", "will", "by", "founded", "about", "%", "'s", "headquarters", "K", "ſ", "İ"])
+    ",", ".", "(@user)", "will", "by", "founded", "about", "%", "'s", "headquarters", "K", "ſ", "İ", "thİs", "thıs",
+    "yearſ", "ſt", "20192020", "May2019", "MarchMay", "$2019"])
 GAPS = st.sampled_from([" ", " ", "", "-", "\n", "  ", "\u00a0", "\u2003", "\t"])
 TEXT = st.lists(st.tuples(PIECES, GAPS), max_size=14).map(lambda parts: "".join(p + g for p, g in parts))
 
@@ -22,6 +25,7 @@ def _without_hints(text: str) -> list[df.Mention]:
     """find_mentions running every pattern whatever its hints say."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(df, "_scan", lambda pattern, text, possible: pattern.finditer(text))
+        mp.setattr(df, "_scan_from", lambda pattern, text, starts: pattern.finditer(text))
         return df.find_mentions(text)
 
 
@@ -38,3 +42,23 @@ def test_each_kind_of_mention_is_found() -> None:
     assert df.find_mentions(text) == _without_hints(text)
     assert sorted({m.kind for m in df.find_mentions(text)}) == ["day", "later", "part", "rel-month",
                                                                 "rel-part", "year"]
+
+
+def test_lowercasing_keeps_what_the_lowercase_hints_rely_on() -> None:
+    """The case-insensitive patterns' hints look case-sensitively in the lowercased text."""
+    letter, space, word = re.compile("[a-z]", re.IGNORECASE), re.compile(r"\s"), re.compile(r"\w")
+    for code in range(0x110000):
+        char = chr(code)
+        lowered = char.lower()
+        if letter.fullmatch(char) and char not in "ſıİ":
+            assert lowered in "abcdefghijklmnopqrstuvwxyz", hex(code)
+        if space.fullmatch(char):
+            assert lowered == char, hex(code)
+        if not word.fullmatch(char):
+            assert not word.match(lowered), hex(code)
+
+
+@pytest.mark.parametrize("text", ["Sales rose in the first half of thİs year.", "Sales rose in the first half of thıs year.",
+                                  "Two yearſ later it listed.", "It listed in the thirD QUARTER, two yearſ on."])
+def test_hints_see_letters_that_lowercase_to_other_characters(text: str) -> None:
+    assert df.find_mentions(text) == _without_hints(text) != []

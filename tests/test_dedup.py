@@ -1,7 +1,14 @@
 """Exact and near-duplicate detection keeps the first copy and records the others."""
 from __future__ import annotations
 
-from digest.dedup import mark_duplicates
+import re
+import unicodedata
+import zlib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from digest.dedup import mark_duplicates, shingles
 from digest.model import ArticleDraft, Block
 
 STORY = ("Hexi Pay said on Monday that foreign visitors can now link overseas cards to its wallet. "
@@ -44,3 +51,12 @@ def test_truncated_copy_is_marked_by_containment() -> None:
 def test_different_stories_are_kept() -> None:
     a, b = draft("a.txt", 1, STORY), draft("a.txt", 9, OTHER)
     assert mark_duplicates([a, b], 0.8) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Word", "x1_2", " ", "\n", "-", "’", "é", "İ", "ﬁ", "Ａ", "²", "中", "\u0307"])
+                | st.characters(), max_size=40).map("".join))
+def test_shingles_hash_runs_of_word_characters_of_the_normalised_text(text: str) -> None:
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
+    grams = [" ".join(words[i:i + 5]) for i in range(len(words) - 4)] or ([" ".join(words)] if words else [])
+    assert shingles(text) == {zlib.crc32(g.encode()) for g in grams}

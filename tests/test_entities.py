@@ -78,3 +78,26 @@ def test_fast_enough() -> None:
     for _ in range(50):
         extract_entities(title, body)
     assert (time.perf_counter() - start) / 50 < 0.02
+
+
+def test_connectors_possessives_acronyms_and_hyphen_tails() -> None:
+    """Chunks joined by connectors ("and" only after an organisation head), ended by a
+    possessive or a lowercase hyphen tail, dotted acronyms and names used in lowercase."""
+    assert extract_entities(
+        "Bank of Qiantang and Yuelu Holdings sign a deal",
+        "The Bank of Qiantang said on Monday that the Ministry of Industry and Information Technology "
+        "approved it. Bank of Qiantang's chief, CEO Mara Lindqvist, said the U.S. unit of Yuelu Holdings "
+        "Ltd. would help. Yuelu Holdings and the Ministry of Industry and Information Technology declined "
+        "to comment.") == ["Bank of Qiantang and Yuelu Holdings", "Ministry of Industry and Information Technology",
+                           "Yuelu Holdings"]
+    assert extract_entities(
+        "Tencent-backed Pebblecart raises money",
+        "Pebblecart, a Tencent-backed startup, said its 5G-enabled robots ship in May. \"Pebblecart's robots,\" "
+        "said Jane Doe, who founded it. Doe said Pebblecart will list. Ensuring Pebblecart grows, Index Ventures "
+        "and Index invested. The A.B.C. fund and the 3M Group also joined; 3M Group said so.") == [
+        "Pebblecart", "Tencent", "3M Group"]
+    assert extract_entities(
+        "", "Analysts at NorthPeak Capital like NorthPeak. northpeak is lowercase here. The Harbour Energy "
+            "Administration (HEA) and HEA's staff met SenseTime Group and SenseTime. SenseTime's U.K. office, "
+            "Mr. Brandt and Dr. Ilse Brandt of the Harbour Energy Administration spoke.") == [
+        "SenseTime", "Harbour Energy Administration", "HEA"]

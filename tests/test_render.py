@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digest.model import ArticleDraft, Block
-from digest.render import body_html, direct_html, markdown_html, reading_minutes, summary, word_count
+from digest.render import (_CJK, _WORD_OR_NUMBER, body_html, direct_html, markdown_html, reading_minutes, summary,
+                           word_count)
+from digest.sanitize import sanitize_html
 
 # Markdown structure, HTML, escapes, odd spaces and controls: what could make the direct
 # renderer and markdown-it disagree.
@@ -66,6 +68,14 @@ def test_direct_html_is_what_markdown_it_renders(blocks: list[Block]) -> None:
         assert html == markdown_html(blocks)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.builds(Block, st.sampled_from(["para", "heading", "list", "quote"]),
+                          st.lists(TRICKY | st.text(max_size=3), max_size=10).map("".join), st.just([1]),
+                          st.integers(1, 5)), min_size=1, max_size=4))
+def test_body_html_is_the_sanitised_markdown(blocks: list[Block]) -> None:
+    assert body_html(article(*blocks)) == sanitize_html(markdown_html(blocks))
+
+
 def test_direct_html_leaves_merging_and_empty_blocks_to_markdown_it() -> None:
     two_lists = [Block("list", "a\nb", [1, 2]), Block("list", "c", [4])]
     assert direct_html(two_lists) is None
@@ -78,3 +88,11 @@ def test_direct_html_leaves_merging_and_empty_blocks_to_markdown_it() -> None:
 def test_word_count_counts_cjk_characters_and_words_in_any_script() -> None:
     assert word_count(article(Block("para", "人工智能公司 raised $50M in 2024", [2]))) == 6 + 5   # "$50M": a number and a word
     assert word_count(article(Block("para", "Zürich café’s 3rd run", [2]))) == 6
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09_ -'’\n.é²٣ß中䷀\u00a0\U0001d7d8")) | st.characters(), max_size=20))
+def test_word_count_is_the_regex_count(text: str) -> None:
+    cjk = _CJK.findall(text)
+    expected = len(_WORD_OR_NUMBER.findall(_CJK.sub(" ", text) if cjk else text)) + len(cjk)
+    assert word_count(article(Block("para", text, [2]))) == expected

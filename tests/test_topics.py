@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from digest.topics import DEFAULT_TAXONOMY, OTHER, classify, suggest_topics
+from digest.topics import DEFAULT_TAXONOMY, OTHER, _fold, classify, suggest_topics, tokens
 
 STORIES = {
     "AI": ("Hangwei unveils a large language model for hospitals",
@@ -144,3 +147,9 @@ def test_seed_topic_pairs() -> None:
     topic = {key: classify(title, text).primary for key, (title, text) in articles.items()}
     ok = sum(topic[a] == topic[b] for a, b in must) + sum(topic[a] != topic[b] for a, b in cannot)
     assert ok / (len(must) + len(cannot)) >= 0.85
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ09 -'’\n.éİK中ＡI")) | st.characters(), max_size=30))
+def test_tokens_are_the_folded_lowercase_runs_of_letters_and_digits(text: str) -> None:
+    assert tokens(text) == [_fold(w) for w in re.findall(r"[a-z0-9]+", text.lower())]

@@ -12,13 +12,14 @@ publication month, so the estimator in ``dating`` can score every candidate the 
 Months are counted as ``year * 12 + month - 1``.
 
 Most texts hold few dates, so each (slow, unanchored) pattern runs only when a cheap hint
-that every one of its matches needs (year digits, a month name, "quarter"...) is present.
+that every one of its matches needs (year digits, a month name, "quarter"...) is present,
+and a pattern whose matches start where a hint's do (a month name, a year) is tried only there.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -94,12 +95,15 @@ EMBED_POST = re.compile(r"\(@\w+\)\s*$")
 _HINT_YEAR = re.compile(r"(?:19|20)\d\d")                # FULL_DATE, every *_YEAR pattern, YEAR
 _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONTH
 _HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
-# "Q3", "first quarter"; "H1", "second half of 2023"
-_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:st|nd|rd|th)[-\s]q)uarter)", re.IGNORECASE)
-_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:this|19|20)", re.IGNORECASE)
-# LATER's ending ("(two year)s later"): a cheap look for its last letters, then the ending itself
-_HINT_LATER = (re.compile(r"[sykhr]\s+(?:later|after\s+that|on)\b", re.IGNORECASE),
-               re.compile(r"(?:day|week|month|year)s?\s+(?:later|after\s+that|on)\b", re.IGNORECASE))
+# The hints for case-insensitive patterns look in the lowercased text, case-sensitively (much
+# faster). Lowercasing keeps spaces spaces and non-word characters non-word characters, and
+# every character a case-insensitive ASCII letter matches becomes that letter, except "ſ" (an
+# "s"), "ı" and "İ" (an "i"): so these hints write "s" as [sſ] and use no "i".
+# "Q3", "first quarter"; "H1", "second half of 2023", "the first half of this year"
+_HINT_QUARTER = re.compile(r"q(?:[1-4]|(?<=(?:[sſ]t|nd|rd|th)[-\s]q)uarter)")
+_HINT_HALF = re.compile(r"h[12]|half\s+(?:of\s+)?(?:th|19|20)")
+# LATER's ending: "(two) years later"
+_HINT_LATER = re.compile(r"(?:day|week|month|year)[sſ]?\s+(?:later|after\s+that|on)\b")
 _PART_ENDS = frozenset("yYdDeEfF")   # last letters of PART_YEAR's words: early, mid, late, end of...
 _REL_MONTH_PREPS = ("in", "since", "during", "early", "mid", "mid-", "late", "until", "of", "from", "last",
                     "this", "on")        # REL_MONTH's words before a month, lowercased
@@ -297,16 +301,16 @@ def _later_months(match: re.Match[str]) -> int:
     return {"day": 0, "week": count // 4, "month": count, "year": 12 * count}[unit]
 
 
-def _month_after_prep(text: str) -> bool:
-    """A month name right after one of REL_MONTH's words (and spaces): needed for a REL_MONTH match."""
-    return any(text[:m.start()].rstrip()[-6:].lower().endswith(_REL_MONTH_PREPS)
-               for m in _HINT_MONTH.finditer(text))
+def _month_after_prep(text: str, months: list[re.Match[str]]) -> bool:
+    """A month name (``months``: _HINT_MONTH's matches) right after one of REL_MONTH's words
+    (and spaces): needed for a REL_MONTH match."""
+    return any(text[:m.start()].rstrip()[-6:].lower().endswith(_REL_MONTH_PREPS) for m in months)
 
 
-def _year_after_part(text: str) -> bool:
-    """A year after spaces or hyphens that follow a letter PART_YEAR's words end with: needed
-    for a PART_YEAR match ("mid-2023", "the end of 2023")."""
-    for m in _HINT_YEAR.finditer(text):
+def _year_after_part(text: str, years: list[re.Match[str]]) -> bool:
+    """A year (``years``: _HINT_YEAR's matches) after spaces or hyphens that follow a letter
+    PART_YEAR's words end with: needed for a PART_YEAR match ("mid-2023", "the end of 2023")."""
+    for m in years:
         k = m.start()
         while k and (text[k - 1] == "-" or text[k - 1].isspace()):
             k -= 1
@@ -320,13 +324,25 @@ def _scan(pattern: re.Pattern[str], text: str, possible: bool) -> Iterable[re.Ma
     return pattern.finditer(text) if possible else ()
 
 
+def _scan_from(pattern: re.Pattern[str], text: str, starts: list[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts where one of ``starts``
+    (a hint's matches, in text order) does: it is tried only there."""
+    end = 0
+    for start in starts:
+        if start.start() >= end and (match := pattern.match(text, start.start())) is not None:
+            end = match.end()
+            yield match
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every date mention in ``text``, in text order."""
     col = _Collector(text)
-    has_year = _HINT_YEAR.search(text) is not None
-    has_month = _HINT_MONTH.search(text) is not None
-    has_quarter = _HINT_QUARTER.search(text) is not None
-    has_half = _HINT_HALF.search(text) is not None
+    years = list(_HINT_YEAR.finditer(text))
+    months = list(_HINT_MONTH.finditer(text))
+    has_year, has_month = bool(years), bool(months)
+    lowered = text.lower()
+    has_quarter = _HINT_QUARTER.search(lowered) is not None
+    has_half = _HINT_HALF.search(lowered) is not None
     has_full_date = has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)
     for match in _scan(FULL_DATE, text, has_full_date):
         day = _full_date(match)
@@ -350,17 +366,17 @@ def find_mentions(text: str) -> list[Mention]:
         half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         start = month_index(year, 6 * half - 5)
         col.add(match, "part", 0.8, start=start, end=start + 5)
-    for match in _scan(MONTH_YEAR, text, has_year and has_month):
+    for match in _scan_from(MONTH_YEAR, text, months if has_year else []):     # starts with a month
         idx = month_index(int(match.group("y")), _month_number(match.group("m")))
         col.add(match, "month", 1.0, start=idx, end=idx)
-    for match in _scan(PART_YEAR, text, has_year and _year_after_part(text)):
+    for match in _scan(PART_YEAR, text, has_year and _year_after_part(text, years)):
         year = int(match.group("y"))
         part = match.group("part").lower()
         first = 1 if "early" in part or "beginning" in part or "start" in part else (
             5 if "mid" in part or "middle" in part else 9)
         start = month_index(year, first)
         col.add(match, "year", 0.6, start=start, end=start + 3)
-    for match in _scan(YEAR, text, has_year):
+    for match in _scan_from(YEAR, text, years):     # a year not right after a digit starts a hint match
         before, after = text[max(0, match.start() - 20):match.start()], text[match.end():match.end() + 20]
         if _QUANTITY_PREFIX.search(before) or _UNIT_AFTER.match(after):
             continue
@@ -375,12 +391,12 @@ def find_mentions(text: str) -> list[Mention]:
         quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
         col.add(match, "rel-part", 0.5, rel_month=3 * quarter - 2, rel_span=3,
                 this_year=bool(match.group("thisyear")))
-    for match in _scan(REL_MONTH, text, has_month and _month_after_prep(text)):
+    for match in _scan(REL_MONTH, text, has_month and _month_after_prep(text, months)):
         if match.group("m") == "May" and match.group("prep").lower() not in ("in", "since", "during", "early",
                                                                             "mid", "mid-", "late", "last"):
             continue
         back = 1 if match.group("lastyear") else 0
         col.add(match, "rel-month", 0.6, rel_month=_month_number(match.group("m")), rel_year_back=back)
-    for match in _scan(LATER, text, all(hint.search(text) is not None for hint in _HINT_LATER)):
+    for match in _scan(LATER, text, _HINT_LATER.search(lowered) is not None):
         col.add(match, "later", 0.8, rel_span=_later_months(match))
     return sorted(col.found, key=lambda m: m.pos)

@@ -31,6 +31,9 @@ ANCHOR_SLACK = 0.5          # a copy at similarity t shares about t of the small
 CONTAINMENT = 0.9           # a shorter copy whose shingles are this much inside the longer one
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ASCII = bytes(range(128))
+# ASCII word characters kept, every other byte (also those of characters beyond ASCII) a space
+_WORD_BYTES = bytes(c if chr(c).isalnum() and c < 128 or chr(c) == "_" else 32 for c in range(256))
 
 
 @dataclass(frozen=True)
@@ -42,21 +45,32 @@ class DuplicatePair:
     similarity: float
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+def _words(text: str) -> list[bytes]:
+    """The words (runs of word characters) of the NFKC-normalised, lowercased text, UTF-8 encoded.
+
+    When no character beyond ASCII is a word character, the words are the runs of ASCII
+    word bytes, split out without a regex.
+    """
+    norm = unicodedata.normalize("NFKC", text).lower()
+    data = norm.encode("utf-8", "surrogatepass")
+    if len(data) != len(norm):
+        beyond_ascii = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if any(map(str.isalnum, beyond_ascii)):
+            return [word.encode() for word in _WORD.findall(norm)]
+    return data.translate(_WORD_BYTES).split()
+
+
+def _hashes(words: list[bytes]) -> list[int]:
+    """Hashed 5-shingles of tokenised text (whole text for shorter ones)."""
+    if len(words) < SHINGLE_WORDS:
+        return [zlib.crc32(b" ".join(words))] if words else []
+    windows = zip(*(words[k:] for k in range(SHINGLE_WORDS)))     # each run of SHINGLE_WORDS words
+    return list(map(zlib.crc32, map(b" ".join, windows)))
 
 
 def shingles(text: str) -> set[int]:
     """Hashed word 5-shingles of a text (whole text for shorter ones)."""
-    return _word_shingles(_words(text))
-
-
-def _word_shingles(words: list[str]) -> set[int]:
-    """Hashed 5-shingles of an already tokenised text."""
-    if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return set(_hashes(_words(text)))
 
 
 def _similarity(a: set[int], b: set[int]) -> float:
@@ -71,8 +85,8 @@ def _similarity(a: set[int], b: set[int]) -> float:
 def sketch(article: ArticleDraft) -> None:
     """Set an article's anchors (the sampled shingles of its body) and the hash of its normalised words."""
     words = _words(article.text)
-    article.anchors = frozenset(h for h in _word_shingles(words) if h % ANCHOR_MODULUS == 0)
-    article.exact_hash = hashlib.blake2b(" ".join(words).encode(), digest_size=16).hexdigest()
+    article.anchors = frozenset(h for h in _hashes(words) if h % ANCHOR_MODULUS == 0)
+    article.exact_hash = hashlib.blake2b(b" ".join(words), digest_size=16).hexdigest()
 
 
 def candidate_pairs(anchors: list[frozenset[int]], threshold: float) -> list[tuple[int, int]]:

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
 
 
 def _load_places() -> frozenset[str]:
@@ -77,26 +76,36 @@ STOPWORDS = frozenset(
     "let let's people company companies firm firms startup startups series north south east "
     "west northern southern big great".split())
 
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}"                                  # dotted acronyms: U.S.
-    r"|[A-Za-z0-9]+(?:[&\-][A-Za-z0-9]+)*(?:['’]s\b|['’](?=\s))?"  # words, possessives
-    r"|[.!?:;,()\[\]\"“”‘’—–]|\n")
+_WORD_TOKEN = r"[A-Za-z0-9]++(?:[&\-][A-Za-z0-9]++)*+(?:['’]s\b|['’](?=\s))?"    # words, possessives
+_MARK_TOKEN = r"[.!?:;,()\[\]\"“”‘’—–\n]"
+_TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD_TOKEN}|{_MARK_TOKEN}")     # first: dotted acronyms, U.S.
+# A text in which no dotted acronym starts (see _has_dotted) has the same tokens without that branch
+_UNDOTTED_TOKEN = re.compile(rf"{_WORD_TOKEN}|{_MARK_TOKEN}")
+_DOT_LETTER_DOT = re.compile(r"\.(?=[A-Z]\.)")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z0-9]*\b")
+_LOWERCASE_WORD = re.compile(r"[a-z][a-z0-9]*")
 _POSSESSIVES = ("'s", "’s", "'", "’")
 _SENTENCE_END = frozenset(".!?:\n")
 _QUOTES = frozenset("\"“”‘’(")
+# A name chunk in the tokens' kinds (see ``_kind``): name words, joined by a connector before
+# a capitalised word ("and" only after an organisation head: "Bank of China", "Ministry of
+# Industry and Information Technology"), up to a word that ends the chunk ("Baidu's"). A chunk
+# of one common word (lowercase kind) is left out: trimming would leave nothing of it.
+_CHUNK = re.compile(
+    r"[EF]"
+    r"|H(?:[NHDnhd]|[oa](?=[NHEUnhe]))*[EFef]?"
+    r"|[ND](?:[NHDnhd]|o(?=[NHEUnhe]))*[EFef]?"
+    r"|h(?:(?:[NHDnhd]|[oa](?=[NHEUnhe]))+[EFef]?|[EFef])"
+    r"|[nd](?:(?:[NHDnhd]|o(?=[NHEUnhe]))+[EFef]?|[EFef])")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chunk:
-    words: list[str]              # the name's words, possessive and hyphen tails removed
     start: int                    # token index of the first word, for ordering
     initial: bool                 # the chunk opens a sentence or line
     headline: bool
-    before: list[str]             # up to three tokens before the chunk, lowercased
-    after: list[str]              # up to three tokens after the chunk, lowercased
+    speaks: bool                  # a speech verb follows ("Jane said")
 
 
 @dataclass
@@ -110,52 +119,125 @@ class _Entity:
     forms: dict[str, int] = field(default_factory=dict)
 
 
+class _LowerWords(dict[str, bool]):
+    """Whether a text uses a word in lowercase, as a run of [a-z0-9] that starts with a letter
+    and has no word character on either side. Looked up on demand, since most names never
+    occur in lowercase (a substring search rules them out)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, word: str) -> bool:
+        found = self[word] = word in self.text and _LOWERCASE_WORD.fullmatch(word) is not None \
+            and self._alone(word)
+        return found
+
+    def _alone(self, word: str) -> bool:
+        """``word`` occurs with no word character right before or after it."""
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _has_dotted(text: str) -> bool:
+    """A dotted acronym ("U.S.": [A-Z].[A-Z].) starts somewhere in ``text``. Looked for from
+    its first dot, a literal the regex engine skips to quickly; matches may overlap."""
+    return any("A" <= text[dot.start() - 1] <= "Z" for dot in _DOT_LETTER_DOT.finditer(text, 1))
+
+
+def _word_char(char: str) -> bool:
+    """A word character: what ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
 def _is_cap(tok: str) -> bool:
     return tok[0].isupper() or (tok[0].isdigit() and any(c.isupper() for c in tok))
 
 
-@lru_cache(maxsize=1 << 16)
 def _name_word(tok: str) -> bool:
     """A capitalised word (or a number with capitals, "5G") that is not a person title."""
     return tok[0].isalnum() and _is_cap(tok) and not _is_title(tok)
 
 
-def _chunks(text: str, headline: bool, offset: int) -> list[_Chunk]:
-    """Runs of capitalised words, split at titles, possessives and punctuation."""
-    toks = _TOKEN.findall(text)
-    named = list(map(_name_word, toks))
-    out: list[_Chunk] = []
-    end = 0                       # tokens before this belong to the previous chunk
-    for i in compress(range(len(toks)), named):
-        if i < end:
-            continue
-        j = i
-        words: list[str] = []
-        while j < len(toks):
-            tok = toks[j]
-            if tok in CONNECTORS and words and j + 1 < len(toks) and toks[j + 1][:1].isupper() \
-                    and (tok != "and" or words[0] in ORG_HEADS):
-                words.append(tok)
-                j += 1
+def _kind(tok: str) -> str:
+    """A token's kind, one letter, for ``_CHUNK``: a name word (N, or H for an organisation
+    head such as "Bank"; D when it starts with a digit, "5G"), a name word that ends its
+    chunk (E, or F when it starts with a digit: see ``_clean``), each in lowercase when the
+    word is a common one (``_common_word``), a connector (o, or a for "and"), a person title
+    (U), a quote or opening bracket (q), a sentence end (s), anything else (x)."""
+    if _name_word(tok):
+        word, ended = _clean(tok)
+        if ended:
+            kind = "E" if tok[0].isupper() else "F"
+        elif not tok[0].isupper():
+            kind = "D"
+        else:
+            kind = "H" if word in ORG_HEADS else "N"
+        return kind.lower() if _common_word(word) else kind
+    if tok in CONNECTORS:
+        return "a" if tok == "and" else "o"
+    if tok[0].isupper():
+        return "U"
+    if tok in _QUOTES:
+        return "q"
+    return "s" if tok in _SENTENCE_END else "x"
+
+
+class _Kinds(dict[str, str]):
+    """Token -> its ``_kind``, filled on demand and emptied when it reaches ``KEPT`` entries:
+    a dict lookup per token of a text is cheaper than an lru_cache call."""
+
+    KEPT = 1 << 16
+
+    def __missing__(self, tok: str) -> str:
+        if len(self) >= self.KEPT:
+            self.clear()
+        kind = self[tok] = _kind(tok)
+        return kind
+
+
+_KINDS = _Kinds()
+
+
+def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
+           person_words: set[str]) -> list[tuple[_Chunk, list[str]]]:
+    """Runs of capitalised words, split at titles, possessives and punctuation, with their
+    words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, and the
+    words of people's names (``_person``) go to ``person_words`` instead."""
+    toks = (_TOKEN if _has_dotted(text) else _UNDOTTED_TOKEN).findall(text)
+    kinds = "".join(map(_KINDS.__getitem__, toks))
+    out: list[tuple[_Chunk, list[str]]] = []
+    for match in _CHUNK.finditer(kinds):
+        i, j = match.span()
+        if j == i + 1:                        # one word, not a common one: _trim keeps it or drops it
+            word = _clean(toks[i])[0]
+            if lower_words[word.lower()]:
                 continue
-            if not named[j]:
-                break
-            word, ended = _clean(tok)
-            words.append(word)
-            j += 1
-            if ended:
-                break
+            words = [word]
+            person = _may_be_person(word) and _after_title(toks, i)
+        else:
+            words = _strip_legal(_trim([_clean(tok)[0] for tok in toks[i:j]], lower_words))
+            if not words:
+                continue
+            person = _person(words, toks, i, j)
+        if person:
+            person_words.update(w for w in words if w not in CONNECTORS)
+            continue
         k = i - 1
-        while k >= 0 and toks[k] in _QUOTES:
+        while k >= 0 and kinds[k] == "q":
             k -= 1
-        initial = k < 0 or toks[k] in _SENTENCE_END
-        out.append(_Chunk(words, offset + i, initial, headline,
-                          list(map(str.lower, toks[max(0, i - 3):i])),
-                          list(map(str.lower, toks[j:j + 3]))))
-        end = max(j, i + 1)
+        out.append((_Chunk(offset + i, k < 0 or kinds[k] == "s", headline,
+                           j < len(toks) and toks[j].lower() in SPEECH_VERBS), words))
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(tok: str) -> bool:
     """A person title ("CEO", "Mr."), which breaks a name chunk."""
     return tok.rstrip(".").lower() in _TITLES_LOWER
@@ -179,15 +261,19 @@ def _clean(tok: str) -> tuple[str, bool]:
     return tok, False
 
 
-def _is_common(word: str, lower_words: set[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _common_word(word: str) -> bool:
+    """A stop word, month or weekday, place, common acronym, connector or number."""
     return (word.lower() in STOPWORDS or word in MONTHS_DAYS or word in PLACES
-            or word.upper() in COMMON_ACRONYMS or word.lower() in lower_words
-            or word in CONNECTORS or word.isdigit())
+            or word.upper() in COMMON_ACRONYMS or word in CONNECTORS or word.isdigit())
 
 
-def _trim(chunk: _Chunk, lower_words: set[str]) -> list[str]:
+def _is_common(word: str, lower_words: _LowerWords) -> bool:
+    return _common_word(word) or lower_words[word.lower()]
+
+
+def _trim(words: list[str], lower_words: _LowerWords) -> list[str]:
     """Trim common words from the edges; keep inner words of suffixed organisation names."""
-    words = list(chunk.words)
     suffixed = len(words) > 1 and words[-1] in ORG_SUFFIXES
     while words and (words[0] in CONNECTORS or words[0].lower() in STOPWORDS
                      or words[0] in MONTHS_DAYS
@@ -207,22 +293,29 @@ def _strip_legal(words: list[str]) -> list[str]:
     return words
 
 
-def _after_title(before: list[str]) -> bool:
-    """The chunk follows a person title, directly or after a comma ("co-founder, Jane Doe")."""
-    near = before[-1:] if before[-1:] != [","] else before[-2:-1]
-    return bool(near) and near[0].rstrip(".") in _TITLES_LOWER
+def _after_title(toks: list[str], i: int) -> bool:
+    """The chunk at token ``i`` follows a person title, directly or after a comma ("co-founder, Jane Doe")."""
+    near = i - 2 if i and toks[i - 1] == "," else i - 1
+    return near >= 0 and _is_title(toks[near])
 
 
-def _person(chunk: _Chunk, words: list[str]) -> bool:
-    """A name introduced by a title, or a plain two- or three-word name before a speech verb."""
-    if words[-1] in ORG_SUFFIXES or any(_CAMEL.search(w) for w in words):
+@lru_cache(maxsize=1 << 16)
+def _may_be_person(word: str) -> bool:
+    """A one-word name that may be a person's: no organisation suffix, no CamelCase."""
+    return word not in ORG_SUFFIXES and not _camel(word)
+
+
+def _person(words: list[str], toks: list[str], i: int, j: int) -> bool:
+    """A name (tokens ``i`` to ``j``) introduced by a title, or a plain two- or three-word
+    name before or after a speech verb."""
+    if words[-1] in ORG_SUFFIXES or any(map(_camel, words)):
         return False
-    if _after_title(chunk.before):
+    if _after_title(toks, i):
         return True
     if not 2 <= len(words) <= 3:
         return False
-    after = chunk.after + ["", ""]
-    before = chunk.before[-1] if chunk.before else ""
+    after = [tok.lower() for tok in toks[j:j + 2]] + ["", ""]
+    before = toks[i - 1].lower() if i else ""
     return (after[0] in SPEECH_VERBS or before in SPEECH_VERBS
             or after[:2] == [",", "who"]
             or (after[0] == "," and after[1].rstrip(".") in _TITLES_LOWER))
@@ -239,15 +332,16 @@ def _name_parts_of_people(names: list[tuple[_Chunk, list[str]]]) -> set[str]:
             and not any(x in CONNECTORS for x in w)]
     alone: dict[str, bool] = {}   # word -> every lone mention is before a speech verb
     for chunk, words in names:
-        if len(words) == 1 and not _org_signal(words):
-            speaks = bool(chunk.after) and chunk.after[0] in SPEECH_VERBS
-            alone[words[0]] = alone.get(words[0], True) and speaks
+        if len(words) == 1 and not _word_signal(words[0]):
+            alone[words[0]] = alone.get(words[0], True) and chunk.speaks
     return {x for w in full if w[-1] in alone or alone.get(w[0], False) for x in w}
 
 
 def _drop_initial_word(names: list[tuple[_Chunk, list[str]]]) -> list[tuple[_Chunk, list[str]]]:
     """"Ensuring Tesla ..." at a sentence start: drop an opening verb or adverb form (-ing,
     -ed, -ly) never capitalised mid-sentence when the rest is a name used elsewhere."""
+    if not any(c.initial and len(w) > 1 and w[0].endswith(("ing", "ed", "ly")) for c, w in names):
+        return names
     forms = {" ".join(w) for _, w in names}
     mid = {x for c, w in names if not c.initial for x in w}
     return [(c, w[1:] if c.initial and len(w) > 1 and w[0] not in mid
@@ -256,52 +350,70 @@ def _drop_initial_word(names: list[tuple[_Chunk, list[str]]]) -> list[tuple[_Chu
 
 
 def _place(words: list[str]) -> bool:
-    return " ".join(words) in PLACES or all(
-        w in PLACES or w in CONNECTORS or (w.endswith("s") and w[:-1] in PLACES) for w in words)
+    return " ".join(words) in PLACES or all(map(_place_word, words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_word(word: str) -> bool:
+    """A place or demonym (also in the plural), or a connector."""
+    return word in PLACES or word in CONNECTORS or (word.endswith("s") and word[:-1] in PLACES)
+
+
+@lru_cache(maxsize=1 << 16)
+def _camel(word: str) -> bool:
+    return _CAMEL.search(word) is not None
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_signal(word: str) -> bool:
+    """A one-word name that looks like an organisation: CamelCase or an uncommon acronym."""
+    return _camel(word) or (word.isupper() and 2 <= len(word) <= 6 and word not in COMMON_ACRONYMS)
 
 
 def _org_signal(words: list[str]) -> bool:
-    if len(words) > 1 and words[-1] in ORG_SUFFIXES:
-        return True
-    if any(_CAMEL.search(w) for w in words):
-        return True
-    return len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6 \
-        and words[0] not in COMMON_ACRONYMS
+    if len(words) == 1:
+        return _word_signal(words[0])
+    return bool(words) and (words[-1] in ORG_SUFFIXES or any(map(_camel, words)))
 
 
 def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:
     """Organisations named in the story, most salient first (headline, then frequency)."""
-    lower_words = set(_LOWER_WORD.findall(f"{title}\n{text}"))
-    chunks = _chunks(title, True, 0) + _chunks(text, False, 1_000_000)
-    names: list[tuple[_Chunk, list[str]]] = []
+    lower_words = _LowerWords(f"{title}\n{text}")
     person_words: set[str] = set()
-    for chunk in chunks:
-        words = _strip_legal(_trim(chunk, lower_words))
-        if not words:
-            continue
-        if _person(chunk, words):
-            person_words.update(w for w in words if w not in CONNECTORS)
-            continue
-        names.append((chunk, words))
+    names = _names(title, True, 0, lower_words, person_words) \
+        + _names(text, False, 1_000_000, lower_words, person_words)
     names = _drop_initial_word(names)
     person_words |= _name_parts_of_people(names)
     found: dict[str, _Entity] = {}
+    entity_of: dict[str, _Entity | None] = {}     # form -> the entity it names, None for none
     for chunk, words in names:
-        if all(w in person_words or w in CONNECTORS for w in words) or _place(words):
-            continue
-        if len(words) == 1 and (len(words[0]) < 2 or not words[0][0].isalpha()):
-            continue
         form = " ".join(words)
-        ent = found.setdefault(form.lower(), _Entity(form.lower(), chunk.start))
+        if form not in entity_of:
+            key = form.lower()
+            if _not_an_organisation(words, person_words):
+                entity_of[form] = None
+            else:
+                if key not in found:
+                    found[key] = _Entity(key, chunk.start)
+                entity_of[form] = found[key]
+                found[key].signal |= _org_signal(words)
+        ent = entity_of[form]
+        if ent is None:
+            continue
         ent.count += not chunk.headline
         ent.headline |= chunk.headline
-        ent.signal |= _org_signal(words)
         ent.mid_sentence |= not chunk.initial or chunk.headline
         ent.forms[form] = ent.forms.get(form, 0) + 1
     _merge_group_suffixes(found)
     kept = [e for e in found.values() if _qualifies(e)]
     kept.sort(key=lambda e: (-(3 * e.headline + e.count + e.signal), e.first))
     return [_display(e) for e in kept[:max_entities]]
+
+
+def _not_an_organisation(words: list[str], person_words: set[str]) -> bool:
+    """Only words of people's names and connectors, a place, or one short or non-letter word."""
+    return all(w in person_words or w in CONNECTORS for w in words) or _place(words) \
+        or (len(words) == 1 and (len(words[0]) < 2 or not words[0][0].isalpha()))
 
 
 def _merge_group_suffixes(found: dict[str, _Entity]) -> None:

@@ -129,16 +129,18 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
         for a in split.articles:
             a.date, a.date_source, a.date_evidence = fallback, kind, "dating failed"  # type: ignore[assignment]
     taxonomy = {name: list(terms) for name, terms in options.taxonomy}
-    for a in split.articles:
-        with timed("classify"):
+    with timed("classify"):
+        for a in split.articles:
             text = a.text
             result = classify(a.title, text, taxonomy)
             a.topic, a.secondary_topics = result.primary, list(result.secondary)
             a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
             a.entities = extract_entities(a.title, text, options.max_entities)
-        with timed("render"):
+    with timed("render"):
+        for a in split.articles:
             a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
-        with timed("dedup-sketch"):
+    with timed("dedup-sketch"):
+        for a in split.articles:
             sketch(a)
     return undated, problems
 

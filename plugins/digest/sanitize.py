@@ -36,10 +36,13 @@ _SPACE_CHARS = (
 _CONTROL_RE = re.compile(f"[{_CONTROL_CHARS}]")
 _ANY_RE = re.compile(f"\r\n?|[{_CONTROL_CHARS}{_ZERO_WIDTH_CHARS}{_SPACE_CHARS}]")
 # Cheaper tests for "_ANY_RE matches somewhere" (a class holding astral characters is slow to
-# scan): the ASCII characters it matches, its characters below U+10000, and the astral ones.
-_ASCII_ANY_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# scan): the ASCII characters it matches (as bytes, deleted with bytes.translate), its
+# characters below U+10000, and the astral ones, looked for only when the UTF-8 text holds a
+# byte from F0 up (only characters above U+FFFF have one).
+_ASCII_ANY_BYTES = bytes([*range(0x00, 0x09), *range(0x0b, 0x20), 0x7f])
 _BMP_ANY_RE = re.compile(f"[\r{_CONTROL_BMP}{_ZERO_WIDTH_CHARS}{_SPACE_CHARS}]")
 _ASTRAL_ANY_RE = re.compile(f"[{_CONTROL_ASTRAL}]")
+_BELOW_ASTRAL_BYTES = bytes(range(0xF0))
 _SPACE_SET = frozenset(_SPACE_CHARS)
 _CONTROL_AS_SPACE = frozenset("\x0b\x0c\x85")
 
@@ -55,8 +58,12 @@ def _replacement(ch: str) -> str:
 def _needs_cleaning(s: str) -> bool:
     """Whether ``_ANY_RE`` matches somewhere in ``s``."""
     if s.isascii():
-        return _ASCII_ANY_RE.search(s) is not None
-    return _BMP_ANY_RE.search(s) is not None or (max(s) > "\uffff" and _ASTRAL_ANY_RE.search(s) is not None)
+        data = s.encode("ascii")
+        return len(data.translate(None, _ASCII_ANY_BYTES)) != len(data)
+    if _BMP_ANY_RE.search(s) is not None:
+        return True
+    astral = bool(s.encode("utf-8", "surrogatepass").translate(None, _BELOW_ASTRAL_BYTES))
+    return astral and _ASTRAL_ANY_RE.search(s) is not None
 
 
 def clean_text_counted(s: str) -> tuple[str, int]:

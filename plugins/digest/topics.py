@@ -15,10 +15,10 @@ Ties go to the topic listed first in the taxonomy.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 OTHER = "Other"
 TITLE_WEIGHT = 3.0          # a headline match counts this many times a single body match
@@ -115,7 +115,8 @@ class TopicResult:
     scores: dict[str, float] = field(default_factory=dict)     # topic -> score, for reports
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+# bytes of the lowercased UTF-8 text: word characters ([a-z0-9]) kept, all others a space
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -128,9 +129,21 @@ def _fold(word: str) -> str:
     return word
 
 
+def _words(text: str) -> list[str]:
+    """The runs of [a-z0-9] in the lowercased text, split out with ``bytes.translate`` rather
+    than a regex (every other character separates words)."""
+    lowered = text.lower().encode("utf-8", "surrogatepass")
+    return lowered.translate(_WORD_BYTES).decode("ascii").split()
+
+
 def tokens(text: str) -> list[str]:
     """Lowercase folded word tokens; punctuation and hyphens separate words."""
-    return list(map(_fold, _WORD.findall(text.lower().replace("’", "'"))))
+    return list(map(_fold, _words(text)))
+
+
+def _unfolded(word: str) -> list[str]:
+    """The words that ``_fold`` turns into ``word``."""
+    return [w for w in (word, word + "s", word[:-1] + "ies") if _fold(w) == word]
 
 
 def _parse_term(spec: str) -> tuple[str, float]:
@@ -144,16 +157,21 @@ def _parse_term(spec: str) -> tuple[str, float]:
     return spec.strip(), 1.0
 
 
-# (topic, term label, weight) entries for each token n-gram, the longest n-gram's length,
-# and the words an n-gram can start with
-_Index = tuple[dict[tuple[str, ...], list[tuple[str, str, float]]], int, frozenset[str]]
+@dataclass(frozen=True)
+class _Index:
+    """A taxonomy's terms as token n-grams."""
+
+    grams: dict[tuple[str, ...], list[tuple[str, str, float]]]   # n-gram -> (topic, term, weight) entries
+    # by each word (before folding) that folds into their word or first word:
+    words: dict[str, tuple[str, ...]]           # one-word n-grams
+    longer: dict[str, list[tuple[tuple[str, ...], list[frozenset[str]]]]]   # longer n-grams, with
+    # the words (before folding) that fold into each of their further words
 
 
 @lru_cache(maxsize=8)
 def _index(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
     """Map each term's token n-gram to the (topic, term, weight) entries that use it."""
     grams: dict[tuple[str, ...], list[tuple[str, str, float]]] = {}
-    longest = 1
     for topic, specs in frozen:
         for spec in specs:
             term, weight = _parse_term(spec)
@@ -161,8 +179,15 @@ def _index(frozen: tuple[tuple[str, tuple[str, ...]], ...]) -> _Index:
             if not gram:
                 continue
             grams.setdefault(gram, []).append((topic, term, weight))
-            longest = max(longest, len(gram))
-    return grams, longest, frozenset(gram[0] for gram in grams)
+    words: dict[str, tuple[str, ...]] = {}
+    longer: dict[str, list[tuple[tuple[str, ...], list[frozenset[str]]]]] = {}
+    for gram in grams:
+        for word in _unfolded(gram[0]):
+            if len(gram) == 1:
+                words[word] = gram
+            else:
+                longer.setdefault(word, []).append((gram, [frozenset(_unfolded(w)) for w in gram[1:]]))
+    return _Index(grams, words, longer)
 
 
 def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -170,13 +195,15 @@ def _freeze(taxonomy: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]]
 
 
 def _count(words: list[str], index: _Index) -> Counter[tuple[str, ...]]:
-    """Count every term n-gram occurrence in ``words`` (overlapping terms all count)."""
-    grams, longest, firsts = index
+    """Count every term n-gram occurrence in ``words`` (overlapping terms all count), which
+    are not folded: the index knows which words fold into each n-gram's words."""
     found: Counter[tuple[str, ...]] = Counter()
-    for i in [i for i, word in enumerate(words) if word in firsts]:
-        for n in range(1, min(longest, len(words) - i) + 1):
-            gram = tuple(words[i:i + n])
-            if gram in grams:
+    for word, n in Counter(compress(words, map(index.words.__contains__, words))).items():
+        found[index.words[word]] += n
+    longer = index.longer
+    for i in compress(range(len(words)), map(longer.__contains__, words)):
+        for gram, further in longer[words[i]]:
+            if i + len(gram) <= len(words) and all(map(frozenset.__contains__, further, words[i + 1:i + len(gram)])):
                 found[gram] += 1
     return found
 
@@ -185,14 +212,14 @@ def score(title: str, text: str, taxonomy: dict[str, list[str]] = DEFAULT_TAXONO
           ) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Per-topic scores and matched terms, in taxonomy order."""
     index = _index(_freeze(taxonomy))
-    body_words = tokens(text)
-    in_title = _count(tokens(title), index)
+    body_words = _words(text)
+    in_title = _count(_words(title), index)
     in_body = _count(body_words, index)
     length = math.sqrt(max(1.0, len(body_words) / LENGTH_UNIT))
     scores = {topic: 0.0 for topic in taxonomy if topic != OTHER}
     terms: dict[str, list[str]] = {}
     for gram in sorted(set(in_title) | set(in_body)):
-        for topic, term, weight in index[0][gram]:
+        for topic, term, weight in index.grams[gram]:
             value = TITLE_WEIGHT * weight if gram in in_title else 0.0
             if gram in in_body:
                 value += weight * (1.0 + math.log(in_body[gram])) / length
