@@ -62,3 +62,16 @@ def test_lowercasing_keeps_what_the_lowercase_hints_rely_on() -> None:
                                   "Two yearſ later it listed.", "It listed in the thirD QUARTER, two yearſ on."])
 def test_hints_see_letters_that_lowercase_to_other_characters(text: str) -> None:
     assert df.find_mentions(text) == _without_hints(text) != []
+
+
+@pytest.mark.parametrize(("text", "kind", "months"), [
+    ("It listed in the 1ſt quarter of 2023.", "part", (df.month_index(2023, 1), df.month_index(2023, 3))),
+    ("Output doubled in the fİrst half of 2022.", "part", (df.month_index(2022, 1), df.month_index(2022, 6))),
+    ("Sales rise in the ſecond half of this year.", "rel-part", (7, 6)),
+])
+def test_ordinals_in_any_spelling_the_patterns_accept_are_read(text: str, kind: str,
+                                                              months: tuple[int, int]) -> None:
+    found = [m for m in df.find_mentions(text) if m.kind == kind]
+    assert len(found) == 1
+    m = found[0]
+    assert ((m.start, m.end) if kind == "part" else (m.rel_month, m.rel_span)) == months

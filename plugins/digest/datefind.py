@@ -40,6 +40,17 @@ _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
 ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                             "fourth": 4, "4th": 4}
+
+
+def _ordinal(raw: str) -> int:
+    """The number of a quarter or half as the patterns matched it: digits, or an ordinal
+    in any spelling case-insensitive matching allows ("1ſt" is "1st" to the regex engine,
+    not to ``str.lower``)."""
+    if raw.isdigit():
+        return int(raw)
+    return next(n for word, n in ORDINALS.items() if re.fullmatch(re.escape(word), raw, re.I))
+
+
 NUMBERS: dict[str, int] = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
                            "twelve": 12, "several": 3, "a few": 2, "few": 2}
@@ -357,13 +368,13 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _scan(QUARTER_YEAR, text, has_year and has_quarter):
         year = int(next(match.group(g) for g in ("y1", "y2", "y3", "y4") if match.group(g)))
         raw = next(match.group(g) for g in ("q1", "q2", "o3", "o4") if match.group(g))
-        quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        quarter = _ordinal(raw)
         start = month_index(year, 3 * quarter - 2)
         col.add(match, "part", 0.9, start=start, end=start + 2)
     for match in _scan(HALF_YEAR, text, has_year and has_half):
         year = int(next(match.group(g) for g in ("y1", "y2", "y3") if match.group(g)))
         raw = next(match.group(g) for g in ("h1", "h2", "o3") if match.group(g))
-        half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        half = _ordinal(raw)
         start = month_index(year, 6 * half - 5)
         col.add(match, "part", 0.8, start=start, end=start + 5)
     for match in _scan_from(MONTH_YEAR, text, months if has_year else []):     # starts with a month
@@ -384,11 +395,11 @@ def find_mentions(text: str) -> list[Mention]:
         col.add(match, "year", 0.5, start=month_index(year, 1), end=month_index(year, 12))
     for match in _scan(REL_HALF, text, has_half):
         raw = match.group("o") or match.group("h")
-        half = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        half = _ordinal(raw)
         col.add(match, "rel-part", 0.6, rel_month=6 * half - 5, rel_span=6, this_year=bool(match.group("o")))
     for match in _scan(REL_QUARTER, text, has_quarter):
         raw = match.group("q1") or match.group("o2")
-        quarter = int(raw) if raw.isdigit() else ORDINALS[raw.lower()]
+        quarter = _ordinal(raw)
         col.add(match, "rel-part", 0.5, rel_month=3 * quarter - 2, rel_span=3,
                 this_year=bool(match.group("thisyear")))
     for match in _scan(REL_MONTH, text, has_month and _month_after_prep(text, months)):
