@@ -181,43 +181,6 @@ def test_a_pagefind_that_stops_is_reported_with_what_it_said(tmp_path: pathlib.P
     assert not (tmp_path / "idx").exists()
 
 
-_FAKE_SERVICE = """#!{python}
-import base64, json, sys
-buf = b""
-while True:
-    chunk = sys.stdin.buffer.read1(65536)
-    if not chunk:
-        break
-    buf += chunk
-    while b"," in buf:
-        raw, _, buf = buf.partition(b",")
-        msg = json.loads(base64.b64decode(raw))
-        kind = msg["payload"]["type"]
-        if kind == "NewIndex":
-            reply = {{"type": "NewIndex", "index_id": 0}}
-        elif kind == "AddFile":
-            reply = {{"type": "IndexedFile", "page_word_count": 1, "page_url": "/", "page_meta": {{}}}}
-        else:
-            content = base64.b64encode(b"x").decode()
-            reply = {{"type": "GetFiles", "files": [{{"path": {name!r}, "content": content}}]}}
-        sys.stdout.buffer.write(base64.b64encode(json.dumps({{"message_id": msg["message_id"],
-                                                              "payload": reply}}).encode()) + b",")
-        sys.stdout.flush()
-"""
-
-
-@pytest.mark.parametrize("name", ["../escaped.txt", "/tmp/absolute.txt"])
-def test_a_bundle_file_named_outside_the_bundle_is_refused(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch,
-                                                          name: str) -> None:
-    fake = tmp_path / "pagefind"
-    fake.write_text(_FAKE_SERVICE.format(python=sys.executable, name=name), encoding="utf-8")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
-    with pytest.raises(PagefindError, match="outside its bundle"):
-        index_pages([("posts/a/index.html", "<html><body>x</body></html>")], tmp_path / "out" / "idx")
-    assert not (tmp_path / "out" / "escaped.txt").exists()
-
-
 @pytest.mark.parametrize("html", [
     "<html><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body></html>",
     "<html><body><h1>Site</h1><article data-pagefind-body>a</article></body></html>",

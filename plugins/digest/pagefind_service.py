@@ -20,10 +20,12 @@ import select
 import subprocess
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pagefind.service import get_executable
+
+from .writing import inside
 
 ANSWER_TIMEOUT_S = 600      # Pagefind answers each request in well under a second a page
 
@@ -123,13 +125,7 @@ def index_pages(pages: Iterable[tuple[str, str]], target: Path) -> None:
         raise PagefindError(f"pagefind could not run: {exc}") from exc
     finally:
         service.close()
-    folders: set[Path] = set()
     for file in sorted(bundle, key=lambda f: f["path"]):
-        name = PurePosixPath(file["path"])
-        if name.is_absolute() or ".." in name.parts:
-            raise PagefindError(f"pagefind named a file outside its bundle: {file['path']}")
-        path = target.joinpath(*name.parts)
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
+        path = inside(target, file["path"])
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(file["content"]))
