@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-from digest.pagefind_service import PagefindError, index_pages
 from digest.search import SearchDoc, plan_shards, searchable_part, update_search_index
 
 DAY = dt.date(2024, 1, 1)
@@ -91,7 +90,7 @@ def test_index_is_built_in_shards_then_only_changed_shards_are_rebuilt(tmp_path:
     assert (first.built, first.kept, first.failed) == (len(_listing(out)), 0, 0)
     assert set().union(*(_indexed_urls(out, s) for s in _listing(out))) == \
         {"/" + d.path.removesuffix("index.html") for d in docs}
-    assert not any(p.is_dir() for p in staging.iterdir())     # pages go to Pagefind from memory, not staged
+    assert [p.name for p in staging.iterdir() if p.is_dir()] == []     # the staging folders are gone
 
     again = update_search_index(out, docs, 3, "site", staging)
     assert (again.built, again.kept) == (0, len(_listing(out)))
@@ -151,34 +150,9 @@ def test_pages_cut_to_their_searchable_part_index_exactly_like_whole_pages(tmp_p
             encoding="utf-8")
     update_search_index(out, docs, 100, "site", None)
     whole = tmp_path / "whole"
-    index_pages(((d.path, (out / d.path).read_text(encoding="utf-8")) for d in sorted(docs)), whole)
+    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--glob", "posts/**/*.html",
+                    "--output-path", str(whole), "--silent"], check=True)
     assert _tree(out / "pagefind" / "all") == _tree(whole)
-    assert _indexed_urls(out, "all") == {"/" + d.path.removesuffix("index.html") for d in docs}
-
-
-def test_pagefind_finds_a_page_sent_from_memory_as_the_command_line_finds_it_on_disk(
-        tmp_path: pathlib.Path) -> None:
-    site = tmp_path / "site"
-    docs = _docs(3)
-    _site(site, docs, word="zebra")
-    index_pages(((d.path, (site / d.path).read_text(encoding="utf-8")) for d in docs), tmp_path / "mem")
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path",
-                    str(tmp_path / "cli"), "--silent"], check=True)
-    fragments = {name: sorted(json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-                              for f in (tmp_path / name / "fragment").glob("*.pf_fragment"))
-                 for name in ("mem", "cli")}
-    assert fragments["mem"] == fragments["cli"] == sorted("/" + d.path.removesuffix("index.html") for d in docs)
-
-
-def test_a_pagefind_that_stops_is_reported_with_what_it_said(tmp_path: pathlib.Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = tmp_path / "pagefind"
-    broken.write_text("#!/bin/sh\necho 'cannot map the index file' >&2\nexit 3\n", encoding="utf-8")
-    broken.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
-    with pytest.raises(PagefindError, match="pagefind stopped: cannot map the index file"):
-        index_pages([("posts/a/index.html", "<html><body>x</body></html>")], tmp_path / "idx")
-    assert not (tmp_path / "idx").exists()
 
 
 @pytest.mark.parametrize("html", [

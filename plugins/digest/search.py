@@ -13,10 +13,9 @@ and it cannot update an index, so the posts are indexed in shards of at most
   year, then quarter, then month; a month that is still too big is split by a
   hash of the page path into a power of two of buckets.
 
-Pages are sent to Pagefind's service mode from memory (``pagefind_service``), each cut
-down to its ``<html>`` tag and its marked body when that is all Pagefind would read
-from it (see ``searchable_part``): the index is byte-identical and Pagefind parses a
-third of the bytes.
+Each page is staged for Pagefind cut down to its ``<html>`` tag and its marked body,
+when that is all Pagefind would read from it (see ``searchable_part``): the index is
+byte-identical and Pagefind parses a third of the bytes.
 
 New posts usually land in the newest period, so a rebuild re-indexes only the
 shards whose posts changed: each shard has a key over the tools, the site's
@@ -33,15 +32,18 @@ import importlib.metadata
 import json
 import logging
 import math
+import os
 import pathlib
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from .pagefind_service import PagefindError, index_pages
 from .writing import write_if_changed
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ INDEX_DIR = "pagefind"
 LISTING = "shards.json"
 ENTRY_FILE = "pagefind-entry.json"
 WHOLE_SITE = "all"
+TIMEOUT_S = 3600
 
 _BODY_MARK = re.compile(r"<(\w+)\b[^>]*\sdata-pagefind-body\b[^>]*>", re.I)
 _H1 = re.compile(r"<h1\b", re.I)
@@ -130,7 +133,7 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     planned and write the listing.
 
     The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
-    every shard is indexed). A shard Pagefind fails
+    every shard is indexed), which also holds the staging folders. A shard Pagefind fails
     on is warned about (naming the reason) and left out of the listing, so the search box
     still searches the others."""
     root = output / INDEX_DIR
@@ -141,7 +144,8 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     todo = [name for name, key in wanted_keys.items()
             if previous.get(name) != key or not (root / name / ENTRY_FILE).is_file()]
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:       # threads wait on Pagefind processes
-        done = dict(zip(todo, pool.map(lambda name: _index_shard(output, root / name, plan[name]), todo)))
+        done = dict(zip(todo, pool.map(
+            lambda name: _index_shard(output, root / name, plan[name], state or output.parent), todo)))
     keys = {name: key for name, key in wanted_keys.items() if done.get(name, True)}
     listing = [{"name": name, "pages": len(plan[name])} for name in keys]
     wanted = {*keys, LISTING}
@@ -171,26 +175,48 @@ def _read_keys(keys_file: pathlib.Path | None) -> dict[str, str]:
     return {str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {}
 
 
-def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[SearchDoc]) -> bool:
-    """Index the pages of one shard into ``target``; False (warned) when it cannot be done."""
+def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[SearchDoc],
+                 staging_parent: pathlib.Path) -> bool:
+    """Run Pagefind over the pages of one shard, linked into a staging folder that holds only
+    them (so each record's URL is the page's path under the output folder)."""
     shutil.rmtree(target, ignore_errors=True)
-    try:
-        index_pages(((doc.path, _searchable_page(output / doc.path)) for doc in docs), target)
-    except (OSError, PagefindError) as exc:
-        log.warning("search index shard %s not built: %s", target.name, exc)
+    staging_parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-", dir=staging_parent) as tmp:
+        staged = pathlib.Path(tmp)
+        try:
+            for doc in docs:
+                _stage(output / doc.path, staged / doc.path)
+        except OSError as exc:
+            log.warning("search index shard %s not built: %s", target.name, exc)
+            return False
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(staged),
+               "--output-path", str(target), "--silent"]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        except (OSError, subprocess.SubprocessError) as exc:
+            log.warning("search index shard %s not built: %s", target.name, exc)
+            return False
+    if done.returncode != 0 or not (target / ENTRY_FILE).is_file():
+        detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        log.warning("search index shard %s not built: pagefind failed: %s", target.name, detail[0])
         shutil.rmtree(target, ignore_errors=True)
-        return False
-    if not (target / ENTRY_FILE).is_file():
-        log.warning("search index shard %s not built: pagefind wrote no %s", target.name, ENTRY_FILE)
         return False
     return True
 
 
-def _searchable_page(page: pathlib.Path) -> str:
-    """What Pagefind is given of a page: only the part it reads when that can be cut out
-    exactly, else the whole page."""
-    html = page.read_text(encoding="utf-8", errors="surrogateescape")
-    return searchable_part(html) or html
+def _stage(source: pathlib.Path, staged: pathlib.Path) -> None:
+    """Put a page into the staging folder: only the part Pagefind reads when that can be cut out
+    exactly, else the page itself (hard-linked, or copied across disks)."""
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    html = source.read_text(encoding="utf-8", errors="surrogateescape")
+    part = searchable_part(html)
+    if part is not None:
+        staged.write_text(part, encoding="utf-8", errors="surrogateescape")
+        return
+    try:
+        os.link(source, staged)
+    except OSError:
+        shutil.copyfile(source, staged)
 
 
 def searchable_part(html: str) -> str | None:
