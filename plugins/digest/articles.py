@@ -15,8 +15,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
 from typing import Any, ClassVar
 
@@ -65,20 +64,6 @@ class DigestArticle(Article):
     def release_urls(cls) -> None:
         """Work URLs out afresh again (posts may change)."""
         cls._fixed = None
-
-    @classmethod
-    @contextmanager
-    def fixed_urls(cls) -> Iterator[None]:
-        """Within the block, URLs are fixed as by ``fix_urls`` (and stay fixed after it when
-        they already were)."""
-        if cls._fixed is not None:
-            yield
-            return
-        cls.fix_urls()
-        try:
-            yield
-        finally:
-            cls.release_urls()
 
     def get_url_setting(self, key: str) -> str:
         fixed = DigestArticle._fixed

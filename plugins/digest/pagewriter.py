@@ -42,7 +42,6 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import partials
 from . import settings as conf
-from .articles import DigestArticle
 from .cache import cache_for, code_fingerprint
 from .fingerprint import Fingerprinter
 from .progress import stage
@@ -212,7 +211,7 @@ class DigestWriter(Writer):
                 skipped += 1
             else:
                 todo.append(page)
-        with partials.reusing(), DigestArticle.fixed_urls():
+        with partials.reusing():       # (post URLs are fixed for the whole output phase: plugin.py)
             rendered = self._render_all(todo)
         for name, key in rendered:
             self._produced[name] = key

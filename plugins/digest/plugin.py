@@ -112,6 +112,7 @@ def output_started(_generators: Any) -> None:
 
 
 def build_finished(_pelican: Any) -> None:
+    """The build is over: URLs may change again, and what it left is frozen (``gcfreeze``)."""
     DigestArticle.release_urls()
     gcfreeze.build_finished(_pelican)
 
