@@ -10,11 +10,9 @@ import gzip
 import json
 import logging
 import pathlib
-import subprocess
-import sys
 
 import pytest
-from digest.search import SearchDoc, plan_shards, searchable_part, update_search_index
+from digest.search import SearchDoc, plan_shards, shard_glob, update_search_index
 
 DAY = dt.date(2024, 1, 1)
 
@@ -90,7 +88,7 @@ def test_index_is_built_in_shards_then_only_changed_shards_are_rebuilt(tmp_path:
     assert (first.built, first.kept, first.failed) == (len(_listing(out)), 0, 0)
     assert set().union(*(_indexed_urls(out, s) for s in _listing(out))) == \
         {"/" + d.path.removesuffix("index.html") for d in docs}
-    assert [p.name for p in staging.iterdir() if p.is_dir()] == []     # the staging folders are gone
+    assert [p.name for p in staging.iterdir() if p.is_dir()] == []     # the temporary folders are gone
 
     again = update_search_index(out, docs, 3, "site", staging)
     assert (again.built, again.kept) == (0, len(_listing(out)))
@@ -134,41 +132,26 @@ def _tree(root: pathlib.Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_pages_cut_to_their_searchable_part_index_exactly_like_whole_pages(tmp_path: pathlib.Path) -> None:
-    out = tmp_path / "out"
-    docs = _docs(5)
-    for doc in docs:
-        page = out / doc.path
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(
-            "<!DOCTYPE html><html lang='en'><head><title>Site</title><script type='application/ld+json'>"
-            "{\"headline\": \"<article>\"}</script></head><body><nav><a href='/'>Home</a></nav>"
-            f"<main><article class='post' data-pagefind-body><h1>Story {doc.key}</h1>"
-            "<p data-pagefind-ignore>3 min read</p><p>Body with <em>markup</em>.</p>"
-            "<article><p>A nested quote box.</p></article><p>After the box.</p></article>"
-            "<aside>Related: other stories</aside></main><footer>About us</footer></body></html>",
-            encoding="utf-8")
-    update_search_index(out, docs, 100, "site", None)
-    whole = tmp_path / "whole"
-    subprocess.run([sys.executable, "-m", "pagefind", "--site", str(out), "--glob", "posts/**/*.html",
-                    "--output-path", str(whole), "--silent"], check=True)
-    assert _tree(out / "pagefind" / "all") == _tree(whole)
-
-
-@pytest.mark.parametrize("html", [
-    "<html><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body></html>",
-    "<html><body><h1>Site</h1><article data-pagefind-body>a</article></body></html>",
-    "<html><body><article data-pagefind-body>a</article><span data-pagefind-meta='x'>y</span></body></html>",
-    "<html><body><article data-pagefind-body>never closed</body></html>",
-    "<html><body><p>no marked body</p></body></html>",
+@pytest.mark.parametrize("paths, glob", [
+    (["posts/a/index.html"], "posts/a/index.html"),
+    (["posts/a/index.html", "posts/b-c/index.html"], "posts/{a,b-c}/index.html"),
+    (["posts/index.html", "posts/a/index.html"], "posts/{index.html,a/index.html}"),
+    (["a.html", "b/c.html"], "{a.html,b/c.html}"),
 ])
-def test_pages_of_another_shape_are_indexed_whole(html: str) -> None:
-    assert searchable_part(html) is None
+def test_a_shard_glob_lists_what_differs_between_its_pages(paths: list[str], glob: str) -> None:
+    assert shard_glob(paths) == glob
 
 
-def test_the_searchable_part_keeps_the_language_and_nested_elements() -> None:
-    part = searchable_part("<html lang='zh'><head><title>t</title></head><body><nav>x</nav>"
-                           "<article data-pagefind-body><article>in</article>out</article><p>after</p></body></html>")
-    assert part is not None and "<html lang='zh'>" in part
-    assert "<article data-pagefind-body><article>in</article>out</article></body>" in part
-    assert "after" not in part and "<nav>" not in part
+def test_pagefind_reads_exactly_the_shard_pages_in_place_or_linked(tmp_path: pathlib.Path) -> None:
+    """A page whose path is a prefix of another's, and pages beside the shard's, stay out of
+    its index; a path a glob cannot name ("{", ",", space) is indexed through linking."""
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    plain = [SearchDoc(path, DAY, "k") for path in ("posts/a/index.html", "posts/ab/index.html")]
+    odd = [SearchDoc(path, dt.date(2022, 1, 1), "k") for path in ("posts/x{y,z}/index.html", "posts/x y/index.html")]
+    _site(out, plain + odd + [SearchDoc("posts/a/other.html", DAY, "k"), SearchDoc("posts/abc/index.html", DAY, "k")])
+    done = update_search_index(out, plain + odd, 2, "site", cache)
+    assert (done.built, done.failed) == (2, 0)
+    assert _indexed_urls(out, "2024") == {"/posts/a/", "/posts/ab/"}
+    assert _indexed_urls(out, "2022") == {"/posts/x{y,z}/", "/posts/x y/"}
+    assert all(p.stat().st_nlink == 1 for p in out.rglob("*.html"))     # the links are gone again
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == []

@@ -13,9 +13,12 @@ and it cannot update an index, so the posts are indexed in shards of at most
   year, then quarter, then month; a month that is still too big is split by a
   hash of the page path into a power of two of buckets.
 
-Each page is staged for Pagefind cut down to its ``<html>`` tag and its marked body,
-when that is all Pagefind would read from it (see ``searchable_part``): the index is
-byte-identical and Pagefind parses a third of the bytes.
+Pagefind reads a shard's pages where they are: a configuration file hands it the
+output folder and a glob naming exactly those pages (a file, because the glob of a
+big shard is longer than one command-line argument may be). Nothing is copied, so
+nothing is deleted either; on this disk, every file deleted makes creating new ones
+slower for minutes. A shard with a page path a glob cannot name (a character outside
+``_GLOB_SAFE``) is hard-linked into a folder of its own instead.
 
 New posts usually land in the newest period, so a rebuild re-indexes only the
 shards whose posts changed: each shard has a key over the tools, the site's
@@ -54,9 +57,8 @@ ENTRY_FILE = "pagefind-entry.json"
 WHOLE_SITE = "all"
 TIMEOUT_S = 3600
 
-_BODY_MARK = re.compile(r"<(\w+)\b[^>]*\sdata-pagefind-body\b[^>]*>", re.I)
-_H1 = re.compile(r"<h1\b", re.I)
-_HTML_OPEN = re.compile(r"<html\b[^>]*>", re.I)
+# Page paths a Pagefind glob can name literally (it has no escape for its special characters).
+_GLOB_SAFE = re.compile(r"[A-Za-z0-9._/-]+")
 
 # The periods a shard that is too big is split by, coarsest first.
 PERIODS: tuple[Callable[[dt.date], str], ...] = (
@@ -133,7 +135,7 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     planned and write the listing.
 
     The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
-    every shard is indexed), which also holds the staging folders. A shard Pagefind fails
+    every shard is indexed), which also holds Pagefind's temporary configuration folders. A shard Pagefind fails
     on is warned about (naming the reason) and left out of the listing, so the search box
     still searches the others."""
     root = output / INDEX_DIR
@@ -176,23 +178,29 @@ def _read_keys(keys_file: pathlib.Path | None) -> dict[str, str]:
 
 
 def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[SearchDoc],
-                 staging_parent: pathlib.Path) -> bool:
-    """Run Pagefind over the pages of one shard, linked into a staging folder that holds only
-    them (so each record's URL is the page's path under the output folder)."""
+                 work_parent: pathlib.Path) -> bool:
+    """Run Pagefind over the pages of one shard (each record's URL is the page's path under
+    the output folder), configured from a file in a temporary folder under ``work_parent``."""
     shutil.rmtree(target, ignore_errors=True)
-    staging_parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="search-", dir=staging_parent) as tmp:
-        staged = pathlib.Path(tmp)
+    missing = next((doc.path for doc in docs if not (output / doc.path).is_file()), None)
+    if missing is not None:
+        log.warning("search index shard %s not built: page %s is missing", target.name, missing)
+        return False
+    work_parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="search-", dir=work_parent) as tmp:
+        work = pathlib.Path(tmp)
+        paths = [doc.path for doc in docs]
         try:
-            for doc in docs:
-                _stage(output / doc.path, staged / doc.path)
+            site, glob = (output, shard_glob(paths)) if all(map(_GLOB_SAFE.fullmatch, paths)) \
+                else (_linked(output, paths, work / "site"), "**/*.html")
         except OSError as exc:
             log.warning("search index shard %s not built: %s", target.name, exc)
             return False
-        cmd = [sys.executable, "-m", "pagefind", "--site", str(staged),
-               "--output-path", str(target), "--silent"]
+        config = {"site": str(site), "glob": glob, "output_path": str(target)}
+        (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        cmd = [sys.executable, "-m", "pagefind", "--silent"]
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+            done = subprocess.run(cmd, cwd=work, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("search index shard %s not built: %s", target.name, exc)
             return False
@@ -204,41 +212,30 @@ def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[Sear
     return True
 
 
-def _stage(source: pathlib.Path, staged: pathlib.Path) -> None:
-    """Put a page into the staging folder: only the part Pagefind reads when that can be cut out
-    exactly, else the page itself (hard-linked, or copied across disks)."""
-    staged.parent.mkdir(parents=True, exist_ok=True)
-    html = source.read_text(encoding="utf-8", errors="surrogateescape")
-    part = searchable_part(html)
-    if part is not None:
-        staged.write_text(part, encoding="utf-8", errors="surrogateescape")
-        return
-    try:
-        os.link(source, staged)
-    except OSError:
-        shutil.copyfile(source, staged)
+def shard_glob(paths: Sequence[str]) -> str:
+    """A Pagefind glob matching exactly ``paths`` (each matching ``_GLOB_SAFE``): their common
+    folder and common ending around one brace list of what differs, so that Pagefind walks
+    only the common folder."""
+    if len(paths) == 1:
+        return paths[0]
+    prefix = os.path.commonprefix(list(paths))
+    prefix = prefix[:prefix.rfind("/") + 1]
+    rests = [path[len(prefix):] for path in paths]
+    suffix = os.path.commonprefix([rest[::-1] for rest in rests])[::-1]
+    suffix = suffix[suffix.find("/"):] if "/" in suffix else ""
+    if any(len(rest) == len(suffix) for rest in rests):
+        suffix = ""
+    middles = [rest[:len(rest) - len(suffix)] for rest in rests]
+    return f"{prefix}{{{','.join(middles)}}}{suffix}"
 
 
-def searchable_part(html: str) -> str | None:
-    """A page cut down to its ``<html>`` tag and its one ``data-pagefind-body`` element, which is
-    all Pagefind indexes when nothing outside that element addresses it (no other
-    ``data-pagefind-*`` attribute, no ``<h1>`` before it that could be the result's title).
-
-    Pagefind parses every byte of a page, so this makes indexing cheaper; None when the page
-    does not have that shape."""
-    marks = list(_BODY_MARK.finditer(html))
-    if len(marks) != 1:
-        return None
-    start = marks[0].start()
-    tag = re.compile(rf"<(/?){marks[0].group(1)}\b[^>]*>", re.I)
-    depth, end = 0, -1
-    for found in tag.finditer(html, start):
-        depth += -1 if found.group(1) else 1
-        if depth == 0:
-            end = found.end()
-            break
-    if end < 0 or _H1.search(html, 0, start) or "data-pagefind-" in html[:start] + html[end:]:
-        return None
-    opener = _HTML_OPEN.search(html, 0, start)
-    return (f'<!DOCTYPE html>\n{opener.group(0) if opener else "<html>"}'
-            f'<head><meta charset="utf-8"></head><body>{html[start:end]}</body></html>\n')
+def _linked(output: pathlib.Path, paths: Iterable[str], folder: pathlib.Path) -> pathlib.Path:
+    """A folder holding the pages at ``paths`` (hard-linked, or copied across disks)."""
+    for path in paths:
+        linked = folder / path
+        linked.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(output / path, linked)
+        except OSError:
+            shutil.copyfile(output / path, linked)
+    return folder
