@@ -19,6 +19,7 @@ process tree (proportional set size summed over the tree, sampled from /proc eve
 also takes the largest single child from getrusage(RUSAGE_CHILDREN)), and ends with
 exactly one ``bench:`` line for the largest N. ``--quick`` skips 4 and 5;
 ``--profile`` adds one extra cold build under cProfile and prints where time goes.
+The last run's folders are moved aside and only deleted after every build is timed.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ import gendumps  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
 PIPELINE_STAGES = ("read", "split+date+classify+render", "dedup")
+TRASH_PREFIX = ".previous-"      # last runs' folders, deleted once every build is timed
 
 
 @dataclass
@@ -242,7 +244,7 @@ def _fmt(value: float | None, digits: int = 2) -> str:
 def bench(n: int, seed: int, quick: bool, profile: bool, workroot: pathlib.Path) -> tuple[str, float]:
     """Run every stage for size ``n``; the ``bench:`` summary and the cold seconds."""
     work = workroot / f"n{n}"
-    shutil.rmtree(work, ignore_errors=True)
+    _set_aside(work)
     work.mkdir(parents=True, exist_ok=True)
     t = time.perf_counter()
     raw, md, stories = gendumps.generate(work, n, seed)
@@ -289,6 +291,21 @@ def bench(n: int, seed: int, quick: bool, profile: bool, workroot: pathlib.Path)
     return line, cold.wall if ok else float("nan")
 
 
+def _set_aside(work: pathlib.Path) -> None:
+    """Move the last run's folder out of the way, to be deleted after every build is timed.
+
+    Deleting tens of thousands of files just before a build makes the build's own file
+    creation slower for minutes on some file systems (ext4 without a journal skips
+    recently freed inodes), which would charge our cold build for the last bench's cleanup."""
+    if work.exists():
+        work.rename(work.with_name(f"{TRASH_PREFIX}{work.name}-{time.time_ns()}"))
+
+
+def _empty_trash(workroot: pathlib.Path) -> None:
+    for old in sorted(workroot.glob(f"{TRASH_PREFIX}*")):
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, help="one size instead of 1000 and 10000")
@@ -299,10 +316,13 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     sizes = [args.n] if args.n else [1000, 10000]
     lines, colds = [], []
-    for n in sizes:
-        line, cold = bench(n, args.seed, args.quick, args.profile, args.work)
-        lines.append(line)
-        colds.append(cold)
+    try:
+        for n in sizes:
+            line, cold = bench(n, args.seed, args.quick, args.profile, args.work)
+            lines.append(line)
+            colds.append(cold)
+    finally:
+        _empty_trash(args.work)
     if len(sizes) > 1:
         per = [c / n * 1000 for c, n in zip(colds, sizes)]
         print("growth: " + ", ".join(f"n={n} {p:.2f} ms/story" for n, p in zip(sizes, per))

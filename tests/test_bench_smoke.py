@@ -14,6 +14,9 @@ LINE = re.compile(
 
 
 def test_quick_benchmark_prints_a_bench_line(tmp_path: pathlib.Path) -> None:
+    last_run = tmp_path / "n200" / "out" / "stale.html"     # a previous run's output
+    last_run.parent.mkdir(parents=True)
+    last_run.write_text("old", encoding="utf-8")
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--n", "200", "--quick",
                            "--work", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=170)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
@@ -27,6 +30,7 @@ def test_quick_benchmark_prints_a_bench_line(tmp_path: pathlib.Path) -> None:
     assert abs(float(m["inc_ratio"]) - inc / cold) < 0.01
     site = tmp_path / "n200"
     assert (site / "out" / "index.html").is_file()
+    assert not last_run.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["n200"]
     assert list((site / "cache" / "digest").rglob("*.pickle")), "the build did not fill the digest cache"
     posts = re.search(r"cold .* posts (\d+)", done.stdout)
     assert posts and int(posts[1]) >= 150, done.stdout
