@@ -13,11 +13,12 @@ synthetic dumps into bench-work/n<N>/ and times, in one run:
 
 It prints per-stage timings of our build (pipeline stages from the build report,
 with the CPU seconds of each per-source step: clean, split, date, classify, render,
-dedup-sketch, summed over the workers; Pelican phases from bench/timed_pelican.py), the peak memory of each build's
-process tree (proportional set size summed over the tree, sampled from /proc every
-0.1 s, so pages forked workers share with their parent count once; the final peak
-also takes the largest single child from getrusage(RUSAGE_CHILDREN)), and ends with
-exactly one ``bench:`` line for the largest N. ``--quick`` skips 4 and 5;
+dedup-sketch, summed over the workers; Pelican phases from bench/timed_pelican.py),
+the peak memory of each build's process tree (proportional set size summed over the
+tree, sampled from /proc at most every 0.1 s and with at most 2 % of one core, so
+pages forked workers share with their parent count once; the final peak also takes
+the largest single child from getrusage(RUSAGE_CHILDREN)), and ends with exactly one
+``bench:`` line for the largest N. ``--quick`` skips 4 and 5;
 ``--profile`` adds one extra cold build under cProfile and prints where time goes.
 The last run's folders are moved aside and only deleted after every build is timed.
 """
@@ -44,6 +45,12 @@ import gendumps  # noqa: E402
 
 BIN = pathlib.Path(sys.executable).parent
 PIPELINE_STAGES = ("read", "split+date+classify+render", "dedup")
+# The memory sampler runs on the machine it measures: reading a big process's smaps_rollup
+# takes milliseconds of kernel time, so it samples at most every 0.1 s and spends at most
+# this share of one core (at 0.1 s it took ~15 % of a core during a 10k cold build and
+# slowed that build by ~10 %, while plain Pelican's one small process cost it little).
+SAMPLER_CPU_SHARE = 0.02
+MIN_SAMPLE_INTERVAL_S = 0.1
 TRASH_PREFIX = ".previous-"      # last runs' folders, deleted once every build is timed
 
 
@@ -110,8 +117,10 @@ def _run(cmd: list[str], env: dict[str, str] | None = None, cwd: pathlib.Path = 
 
     def sample() -> None:
         while not done.is_set():
+            spent = time.thread_time()
             peak[0] = max(peak[0], _tree_memory_kb(proc.pid))
-            done.wait(0.1)
+            spent = time.thread_time() - spent
+            done.wait(max(MIN_SAMPLE_INTERVAL_S, spent / SAMPLER_CPU_SHARE))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
