@@ -135,9 +135,9 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     planned and write the listing.
 
     The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
-    every shard is indexed), which also holds Pagefind's temporary configuration folders. A shard Pagefind fails
-    on is warned about (naming the reason) and left out of the listing, so the search box
-    still searches the others."""
+    every shard is indexed), which also holds Pagefind's temporary configuration folders.
+    A shard Pagefind fails on is warned about (naming the reason) and left out of the
+    listing, so the search box still searches the others."""
     root = output / INDEX_DIR
     keys_file = _keys_file(output, state)
     previous = _read_keys(keys_file)
