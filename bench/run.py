@@ -311,6 +311,7 @@ def _set_aside(work: pathlib.Path) -> None:
 
 
 def _empty_trash(workroot: pathlib.Path) -> None:
+    """Delete the folders ``_set_aside`` moved out of the way (after every build is timed)."""
     for old in sorted(workroot.glob(f"{TRASH_PREFIX}*")):
         shutil.rmtree(old, ignore_errors=True)
 
