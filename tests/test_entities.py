@@ -95,9 +95,49 @@ def test_connectors_possessives_acronyms_and_hyphen_tails() -> None:
         "Pebblecart, a Tencent-backed startup, said its 5G-enabled robots ship in May. \"Pebblecart's robots,\" "
         "said Jane Doe, who founded it. Doe said Pebblecart will list. Ensuring Pebblecart grows, Index Ventures "
         "and Index invested. The A.B.C. fund and the 3M Group also joined; 3M Group said so.") == [
-        "Pebblecart", "Tencent", "3M Group"]
+        "Pebblecart", "Tencent", "Index", "3M Group"]     # "Index": Index Ventures, by its short form
     assert extract_entities(
         "", "Analysts at NorthPeak Capital like NorthPeak. northpeak is lowercase here. The Harbour Energy "
             "Administration (HEA) and HEA's staff met SenseTime Group and SenseTime. SenseTime's U.K. office, "
             "Mr. Brandt and Dr. Ilse Brandt of the Harbour Energy Administration spoke.") == [
         "SenseTime", "Harbour Energy Administration", "HEA"]
+
+
+def test_names_used_only_as_places_are_not_companies() -> None:
+    """A name the story only uses after a preposition of place, or in a dateline, is a place
+    even when no list knows it; one mention as something else makes it a candidate again."""
+    text = ("VARNOLD, June 3 — Pebblecart opened a depot in Varnold. Drivers near Varnold "
+            "and outside Varnold like it, says Pebblecart, and parts come from Varnold via Pebblecart.")
+    assert extract_entities("", text) == ["Pebblecart"]
+    assert "Varnold" in extract_entities("", text + " Varnold said it welcomes the jobs.")
+
+
+def test_known_places_are_not_cut_into_companies() -> None:
+    text = ("Shares in Pebblecart rose as its Middle East joint venture and its Southeast Asia business grew. "
+            "Sales in Xi'an and in XI'AN's suburbs rose. The Middle East joint venture and "
+            "the Southeast Asia business of Pebblecart hired staff.")
+    assert extract_entities("", text) == ["Pebblecart"]
+
+
+def test_a_full_name_and_its_later_short_form_are_one_company() -> None:
+    text = ("Orvane Robotics makes arms. Investors like Orvane because Orvane ships on time. "
+            "Co-founders Daniel Kestle and Mira Ojala met in 2019; the work is run by Daniel.")
+    assert extract_entities("Orvane Robotics raises money", text) == ["Orvane"]
+    # a name first used short is another one ("Qorin" the company, "Qorin S7" its car)
+    assert extract_entities("", "Sales of the Qorin S7 rose, and Qorin said so. Buyers of "
+                                "the Qorin S7 like Qorin.") == ["Qorin S7", "Qorin"]
+
+
+def test_words_capitalised_for_opening_a_sentence_are_not_companies() -> None:
+    """One capitalised word opening every sentence it is in ("Customers") is no name, not
+    even when a headline written from the opening repeats it; a run of capitalised words
+    opening a sentence is ("Tarvo Mobility"), and "Shares of" is not part of one."""
+    text = ("Customers in Lodz complained. Customers want refunds. Tarvo Mobility will "
+            "pay. Tarvo Mobility has cash. Shares of Brisk Motors fell. Shares of Brisk Motors rose later.")
+    title = "Customers in Lodz complained"
+    assert extract_entities(title, text, title_from_text=True) == ["Brisk Motors", "Tarvo Mobility"]
+
+
+def test_names_after_a_job_title_are_people() -> None:
+    text = "Chief operating officer Lene Vistad runs the plants of Pebblecart. Pebblecart promoted Lene Vistad."
+    assert extract_entities("", text) == ["Pebblecart"]

@@ -5,9 +5,12 @@ and body, trimmed of sentence-initial and common words, and kept when they look 
 organisation. Signals for an organisation: an organisation suffix ("Group", "Bank",
 "Ministry"...), CamelCase ("SenseTime"), an uncommon acronym, or a name used at least twice.
 Filtered out: people (names after a title such as CEO or Mr., before "said", and any later
-mention of their name parts), places and demonyms (data/places.txt), months and weekdays.
-Variants are merged: possessives ("Baidu's"), legal forms ("Baidu Inc.") and group suffixes
-("SenseTime Group" with "SenseTime"); the display name is the variant used most often.
+mention of their name parts), places and demonyms (data/places.txt), months and weekdays, and
+names the story only uses as a place: every mention after a preposition of place ("in",
+"near", "outside"...) or in a dateline ("QINGDAO, May 2 —"), with no organisation signal.
+Variants are merged: possessives ("Baidu's"), legal forms ("Baidu Inc."), group suffixes
+("SenseTime Group" with "SenseTime") and a full name introduced before its short form
+("Lanting Robotics", later "Lanting"); the display name is the variant used most often.
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from .textnorm import DATELINE
 
 
 def _load_places() -> frozenset[str]:
@@ -41,13 +46,17 @@ PERSON_TITLES = frozenset(
     "CEO CTO CFO COO Chairman Chairwoman Chair President Founder Co-founder Cofounder Chief "
     "Executive Director Analyst Professor Prof Minister Secretary Senator Governor Mayor "
     "Premier Editor Reporter Spokesperson Spokesman Spokeswoman Partner Mr Ms Mrs Dr Sir "
-    "Vice Head Researcher Scientist Engineer Economist Author Lawyer Judge Exec Boss".split())
+    "Vice Head Researcher Scientist Engineer Economist Author Lawyer Judge Exec Boss Officer".split())
 _TITLES_LOWER = frozenset(t.lower() for t in PERSON_TITLES)
 SPEECH_VERBS = frozenset(
     "said says told added wrote explained noted recalled argued believes thinks asked "
     "tweeted stated insisted admitted remarked commented continued adds notes explains "
     "recalls asks".split())
 CONNECTORS = frozenset({"of", "for", "&", "de", "and"})
+# Prepositions of place: a name right after one is read as a place there ("plants near
+# Qingdao"); after one of PLACE_OR_PARTY ("from Qingdao", "to Apple") it may be either.
+LOCATIVES = frozenset("in near outside inside around across throughout within".split())
+PLACE_OR_PARTY = frozenset("from to".split())
 ORG_HEADS = frozenset(
     "Bank Ministry Department Institute Academy University College School Association Council "
     "Commission Committee Administration Agency Bureau Center Centre Federation Office Society "
@@ -76,7 +85,10 @@ STOPWORDS = frozenset(
     "let let's people company companies firm firms startup startups series north south east "
     "west northern southern big great".split())
 
-_WORD_TOKEN = r"[A-Za-z0-9]++(?:[&\-][A-Za-z0-9]++)*+(?:['’]s\b|['’](?=\s))?"    # words, possessives
+# words (inner hyphens, ampersands and apostrophes but those of contractions: "R&D", "Xi'an",
+# not "I've"), possessives
+_WORD_TOKEN = (r"[A-Za-z0-9]++(?:[&\-][A-Za-z0-9]++|['’](?!(?:s|t|d|m|ve|re|ll)\b)[A-Za-z]++)*+"
+               r"(?:['’]s\b|['’](?=\s))?")
 _MARK_TOKEN = r"[.!?:;,()\[\]\"“”‘’—–\n]"
 _TOKEN = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD_TOKEN}|{_MARK_TOKEN}")     # first: dotted acronyms, U.S.
 # A text in which no dotted acronym starts (see _has_dotted) has the same tokens without that branch
@@ -104,8 +116,11 @@ _CHUNK = re.compile(
 class _Chunk:
     start: int                    # token index of the first word, for ordering
     initial: bool                 # the chunk opens a sentence or line
+    lone: bool                    # one word: if it opens a sentence, perhaps capitalised only for that
     headline: bool
     speaks: bool                  # a speech verb follows ("Jane said")
+    place: int                    # 2: in a dateline or right after one of LOCATIVES; 1: after one of
+                                  # PLACE_OR_PARTY; 0: otherwise
 
 
 @dataclass
@@ -116,6 +131,8 @@ class _Entity:
     headline: bool = False
     signal: bool = False
     mid_sentence: bool = False
+    placed: bool = False          # some mention is one of a place (_Chunk.place 2)
+    not_place: bool = False       # some mention is not one (_Chunk.place 0)
     forms: dict[str, int] = field(default_factory=dict)
 
 
@@ -206,15 +223,22 @@ _KINDS = _Kinds()
 
 
 def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
-           person_words: set[str]) -> list[tuple[_Chunk, list[str]]]:
+           person_words: set[str], place: bool = False) -> list[tuple[_Chunk, list[str]]]:
     """Runs of capitalised words, split at titles, possessives and punctuation, with their
-    words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, and the
-    words of people's names (``_person``) go to ``person_words`` instead."""
+    words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, as are
+    runs naming a known place as a whole ("Middle East"), and the words of people's names
+    (``_person``) go to ``person_words`` instead. ``place``: the text is a dateline, every
+    run is a mention of a place. A sentence-initial "Word of" that is no organisation head
+    is dropped from a run ("Shares of Lanting Robotics", but "Bank of Qiantang")."""
     toks = (_TOKEN if _has_dotted(text) else _UNDOTTED_TOKEN).findall(text)
     kinds = "".join(map(_KINDS.__getitem__, toks))
     out: list[tuple[_Chunk, list[str]]] = []
     for match in _CHUNK.finditer(kinds):
         i, j = match.span()
+        k = i - 1
+        while k >= 0 and kinds[k] == "q":
+            k -= 1
+        initial = k < 0 or kinds[k] == "s"
         if j == i + 1:                        # one word, not a common one: _trim keeps it or drops it
             word = _clean(toks[i])[0]
             if lower_words[word.lower()]:
@@ -222,19 +246,28 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
             words = [word]
             person = _may_be_person(word) and _after_title(toks, i)
         else:
-            words = _strip_legal(_trim([_clean(tok)[0] for tok in toks[i:j]], lower_words))
+            words = [_clean(tok)[0] for tok in toks[i:j]]
+            if _place(words):
+                continue
+            if initial and len(words) > 2 and words[1] in ("of", "for") and words[0] not in ORG_HEADS:
+                words = words[2:]
+            words = _strip_legal(_trim(words, lower_words))
             if not words:
                 continue
             person = _person(words, toks, i, j)
         if person:
             person_words.update(w for w in words if w not in CONNECTORS)
             continue
-        k = i - 1
-        while k >= 0 and kinds[k] == "q":
-            k -= 1
-        out.append((_Chunk(offset + i, k < 0 or kinds[k] == "s", headline,
-                           j < len(toks) and toks[j].lower() in SPEECH_VERBS), words))
+        out.append((_Chunk(offset + i, initial, j == i + 1, headline,
+                           j < len(toks) and toks[j].lower() in SPEECH_VERBS,
+                           2 if place else _place_before(toks, i)), words))
     return out
+
+
+def _place_before(toks: list[str], i: int) -> int:
+    """``_Chunk.place`` of a name at token ``i``, by the word before it."""
+    before = toks[i - 1].lower() if i else ""
+    return 2 if before in LOCATIVES else 1 if before in PLACE_OR_PARTY else 0
 
 
 @lru_cache(maxsize=1 << 16)
@@ -350,13 +383,21 @@ def _drop_initial_word(names: list[tuple[_Chunk, list[str]]]) -> list[tuple[_Chu
 
 
 def _place(words: list[str]) -> bool:
-    return " ".join(words) in PLACES or all(map(_place_word, words))
+    """A known place: its words as a whole, or each word (see ``_place_word``)."""
+    return _place_name(" ".join(words)) or all(map(_place_word, words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_name(name: str) -> bool:
+    """A name in the list of places, as written or in capitals ("XI'AN", "Xi’an")."""
+    name = name.replace("’", "'")
+    return name in PLACES or (name.isupper() and " ".join(map(str.capitalize, name.split())) in PLACES)
 
 
 @lru_cache(maxsize=1 << 16)
 def _place_word(word: str) -> bool:
     """A place or demonym (also in the plural), or a connector."""
-    return word in PLACES or word in CONNECTORS or (word.endswith("s") and word[:-1] in PLACES)
+    return _place_name(word) or word in CONNECTORS or (word.endswith("s") and _place_name(word[:-1]))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -376,12 +417,16 @@ def _org_signal(words: list[str]) -> bool:
     return bool(words) and (words[-1] in ORG_SUFFIXES or any(map(_camel, words)))
 
 
-def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:
-    """Organisations named in the story, most salient first (headline, then frequency)."""
+def extract_entities(title: str, text: str, max_entities: int = 8, title_from_text: bool = False) -> list[str]:
+    """Organisations named in the story, most salient first (headline, then frequency).
+    ``title_from_text``: the headline was written from the story's opening, so its first
+    word is capitalised for opening a sentence, as in the text."""
     lower_words = _LowerWords(f"{title}\n{text}")
     person_words: set[str] = set()
+    text, datelines = _cut_datelines(text)
     names = _names(title, True, 0, lower_words, person_words) \
-        + _names(text, False, 1_000_000, lower_words, person_words)
+        + _names(text, False, 1_000_000, lower_words, person_words) \
+        + _names("\n".join(datelines), False, 2_000_000, lower_words, person_words, place=True)
     names = _drop_initial_word(names)
     person_words |= _name_parts_of_people(names)
     found: dict[str, _Entity] = {}
@@ -402,12 +447,27 @@ def extract_entities(title: str, text: str, max_entities: int = 8) -> list[str]:
             continue
         ent.count += not chunk.headline
         ent.headline |= chunk.headline
-        ent.mid_sentence |= not chunk.initial or chunk.headline
+        ent.mid_sentence |= not (chunk.initial and chunk.lone) or (chunk.headline and not title_from_text)
+        ent.placed |= chunk.place == 2
+        ent.not_place |= chunk.place == 0
         ent.forms[form] = ent.forms.get(form, 0) + 1
     _merge_group_suffixes(found)
+    _merge_short_forms(found)
     kept = [e for e in found.values() if _qualifies(e)]
     kept.sort(key=lambda e: (-(3 * e.headline + e.count + e.signal), e.first))
     return [_display(e) for e in kept[:max_entities]]
+
+
+def _cut_datelines(text: str) -> tuple[str, list[str]]:
+    """``text`` without the datelines that open its lines ("QINGDAO, May 2 —"), and those."""
+    lines = text.split("\n")
+    datelines = []
+    for n, line in enumerate(lines):
+        found = DATELINE.match(line)
+        if found:
+            datelines.append(found.group())
+            lines[n] = line[found.end():]
+    return ("\n".join(lines) if datelines else text), datelines
 
 
 def _not_an_organisation(words: list[str], person_words: set[str]) -> bool:
@@ -421,18 +481,40 @@ def _merge_group_suffixes(found: dict[str, _Entity]) -> None:
     for key in sorted(found):
         head, _, last = key.rpartition(" ")
         if head and last.capitalize() in GROUP_SUFFIXES and head in found:
-            ent, bare = found.pop(key), found[head]
-            bare.count += ent.count
-            bare.headline |= ent.headline
-            bare.signal |= ent.signal
-            bare.mid_sentence |= ent.mid_sentence
-            bare.first = min(bare.first, ent.first)
-            for form, n in ent.forms.items():
-                bare.forms[form] = bare.forms.get(form, 0) + n
+            _absorb(found[head], found.pop(key))
+
+
+def _merge_short_forms(found: dict[str, _Entity]) -> None:
+    """Fold an organisation's later short forms into its full name: "Lanting Robotics" first,
+    then "Lanting" (each of the short form's mentions after the full name's first: a name
+    first used short, "Qiantang" before "Qiantang S7", stays apart). Only a full name with
+    an organisation signal: "Jane Doe" then "Jane" is a person."""
+    for key in sorted(found, key=lambda k: (-k.count(" "), k)):      # the longest names first
+        ent = found.get(key)
+        if ent is None or " " not in key or not ent.signal:
+            continue
+        words = key.split(" ")
+        for n in range(len(words) - 1, 0, -1):
+            short = found.get(" ".join(words[:n]))
+            if short is not None and short.first > ent.first:
+                _absorb(ent, found.pop(short.key))
+
+
+def _absorb(into: _Entity, other: _Entity) -> None:
+    """Add ``other``'s mentions to ``into``."""
+    into.count += other.count
+    into.headline |= other.headline
+    into.signal |= other.signal
+    into.mid_sentence |= other.mid_sentence
+    into.placed |= other.placed
+    into.not_place |= other.not_place
+    into.first = min(into.first, other.first)
+    for form, n in other.forms.items():
+        into.forms[form] = into.forms.get(form, 0) + n
 
 
 def _qualifies(ent: _Entity) -> bool:
-    if not ent.mid_sentence:
+    if not ent.mid_sentence or (ent.placed and not ent.not_place and not ent.signal):
         return False
     if ent.headline:
         return ent.count >= 1 or ent.signal

@@ -135,7 +135,7 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
             result = classify(a.title, text, taxonomy)
             a.topic, a.secondary_topics = result.primary, list(result.secondary)
             a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
-            a.entities = extract_entities(a.title, text, options.max_entities)
+            a.entities = extract_entities(a.title, text, options.max_entities, a.title_generated)
     with timed("render"):
         for a in split.articles:
             a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
