@@ -46,6 +46,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .writing import write_if_changed
 
@@ -110,6 +111,17 @@ def shard_key(site_key: str, name: str, docs: Sequence[SearchDoc]) -> str:
     """What a shard's index depends on: Pagefind's version, the site, its name and its pages."""
     parts = [_pagefind_version(), site_key, name, *(f"{d.path}\x1e{d.key}" for d in docs)]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _pagefind_command() -> tuple[str, ...]:
+    """How to run Pagefind: its binary from the ``pagefind_bin`` package, without starting
+    Python for each shard (about 60 ms of CPU each), else through ``python -m pagefind``."""
+    try:
+        from pagefind_bin import get_executable
+        return (str(get_executable().absolute()),)
+    except (ImportError, OSError):
+        return (sys.executable, "-m", "pagefind")
 
 
 def _pagefind_version() -> str:
@@ -198,7 +210,7 @@ def _index_shard(output: pathlib.Path, target: pathlib.Path, docs: Sequence[Sear
             return False
         config = {"site": str(site), "glob": glob, "output_path": str(target)}
         (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        cmd = [sys.executable, "-m", "pagefind", "--silent"]
+        cmd = [*_pagefind_command(), "--silent"]
         try:
             done = subprocess.run(cmd, cwd=work, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
         except (OSError, subprocess.SubprocessError) as exc:
