@@ -110,6 +110,8 @@ def test_names_used_only_as_places_are_not_companies() -> None:
             "and outside Varnold like it, says Pebblecart, and parts come from Varnold via Pebblecart.")
     assert extract_entities("", text) == ["Pebblecart"]
     assert "Varnold" in extract_entities("", text + " Varnold said it welcomes the jobs.")
+    # a possessive or hyphen tail after "in" qualifies what follows: not a place
+    assert extract_entities("", "Users spend hours in Orvane's app and in Orvane-made games.") == ["Orvane"]
 
 
 def test_known_places_are_not_cut_into_companies() -> None:

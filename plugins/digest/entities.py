@@ -260,14 +260,18 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
             continue
         out.append((_Chunk(offset + i, initial, j == i + 1, headline,
                            j < len(toks) and toks[j].lower() in SPEECH_VERBS,
-                           2 if place else _place_before(toks, i)), words))
+                           2 if place else _place_before(toks, i, kinds[j - 1] in "EFef")), words))
     return out
 
 
-def _place_before(toks: list[str], i: int) -> int:
-    """``_Chunk.place`` of a name at token ``i``, by the word before it."""
+def _place_before(toks: list[str], i: int, modifies: bool) -> int:
+    """``_Chunk.place`` of a name at token ``i``, by the word before it. A name that ends in a
+    possessive or a hyphen tail (``modifies``) qualifies what follows, which the preposition
+    governs: "in Pebblecart's app" is said of the app, so it may be either."""
     before = toks[i - 1].lower() if i else ""
-    return 2 if before in LOCATIVES else 1 if before in PLACE_OR_PARTY else 0
+    if before in LOCATIVES:
+        return 1 if modifies else 2
+    return 1 if before in PLACE_OR_PARTY else 0
 
 
 @lru_cache(maxsize=1 << 16)
