@@ -13,7 +13,7 @@ import datetime as dt
 import heapq
 import logging
 import pathlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -42,29 +42,48 @@ def _aware(stamp: dt.datetime, tz: str) -> dt.datetime:
 
 def link_related(articles: list[Any]) -> None:
     """Give each post up to three related posts: the posts sharing most of its companies
-    (a shared topic counts as one more), then the newest, then by slug.
+    (a shared topic counts as one more), then the newest, then by slug. A company on more
+    than MAX_RELATED_TAG_POSTS posts does not tell posts apart and is not counted.
 
-    Posts are handled by index: shared companies are counted with ``Counter`` and each post's
-    place in the (newest, slug) order is computed once, so ranking a candidate is integer work.
-    """
+    Posts are handled by index, each with its place in the (newest, slug) order. Candidates
+    sharing two or more companies come from intersecting the companies' post sets; of those
+    sharing one, only the newest three of each company with the post's topic, and the newest
+    three without, can rank in the top three, so each company's posts are kept newest first
+    (also per topic) and only their heads are read."""
     n = len(articles)
-    tag_names = [[tag.name for tag in getattr(a, "tags", [])] for a in articles]
-    by_tag: dict[str, list[int]] = defaultdict(list)
-    for i, names in enumerate(tag_names):
-        for name in names:
-            by_tag[name].append(i)
     newest_first = sorted(range(n), key=lambda i: (-articles[i].date.timestamp(), articles[i].slug))
     rank = [0] * n
     for place, i in enumerate(newest_first):
         rank[i] = place
     topic = [a.category.slug for a in articles]     # categories are equal when their slugs are
-    for i, a in enumerate(articles):
-        shared: Counter[int] = Counter()
+    tag_names = [list(dict.fromkeys(tag.name for tag in getattr(a, "tags", []))) for a in articles]
+    members: dict[str, list[int]] = defaultdict(list)           # newest first
+    for i in newest_first:
         for name in tag_names[i]:
-            members = by_tag[name]
-            if len(members) <= MAX_RELATED_TAG_POSTS:       # a more common tag does not tell posts apart
-                shared.update(members)
-        shared.pop(i, None)
+            members[name].append(i)
+    members = {name: posts for name, posts in members.items() if len(posts) <= MAX_RELATED_TAG_POSTS}
+    member_sets = {name: set(posts) for name, posts in members.items()}
+    by_topic: dict[tuple[str, str], list[int]] = defaultdict(list)    # newest first
+    for name, posts in members.items():
+        for j in posts:
+            by_topic[name, topic[j]].append(j)
+    for i, a in enumerate(articles):
+        names = [name for name in tag_names[i] if name in members]
+        several: set[int] = set()
+        for x, first in enumerate(names):
+            for second in names[x + 1:]:
+                several |= member_sets[first] & member_sets[second]
+        several.discard(i)
+        shared = {j: sum(j in member_sets[name] for name in names) for j in several}
+        for name in names:
+            for heads in (by_topic[name, topic[i]], (j for j in members[name] if topic[j] != topic[i])):
+                found = 0
+                for j in heads:
+                    if found == RELATED_POSTS:
+                        break
+                    if j != i and j not in several:
+                        shared[j] = 1
+                        found += 1
         # one integer per candidate: more shared (companies + same topic) first, then newest, then slug
         keys = [rank[j] - (count + (topic[j] == topic[i])) * n for j, count in shared.items()]
         a.related_posts = [articles[newest_first[k % n]] for k in heapq.nsmallest(RELATED_POSTS, keys)]
