@@ -76,7 +76,7 @@ def link_related(articles: list[Any]) -> None:
         several.discard(i)
         shared = {j: sum(j in member_sets[name] for name in names) for j in several}
         for name in names:
-            for heads in (by_topic[name, topic[i]], (j for j in members[name] if topic[j] != topic[i])):
+            for heads in (by_topic.get((name, topic[i]), ()), (j for j in members[name] if topic[j] != topic[i])):
                 found = 0
                 for j in heads:
                     if found == RELATED_POSTS:
