@@ -1,5 +1,6 @@
 # The two set-up commands are `make html` and `make test`: both create .venv and
-# install the project when it is missing or pyproject.toml changed.
+# install the project when it is missing or pyproject.toml changed (and unpack the
+# language-ID model once, so that builds memory-map it instead: digest/langscore.py).
 PYTHON     ?= python3
 VENV       ?= .venv
 BIN        := $(VENV)/bin
@@ -21,6 +22,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m digest.langscore --prepare
 	touch $(STAMP)
 
 html: $(STAMP)

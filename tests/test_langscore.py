@@ -4,6 +4,7 @@ from __future__ import annotations
 import pathlib
 import random
 
+import numpy
 import py3langid
 
 from digest import langscore
@@ -37,3 +38,16 @@ def test_same_language_as_py3langid_alone_and_in_batches():
     assert langscore.classify_many(texts) == expected
     assert [langscore.classify_many([t])[0] for t in texts[:200]] == expected[:200]
     assert {"en", "nl", "de", "es"} <= set(expected) and len(set(expected)) > 20   # many scripts and languages
+
+
+def test_a_prepared_model_gives_py3langid_answers_and_a_missing_one_falls_back(tmp_path, monkeypatch):
+    texts = _fixture_paragraphs()[:300] + _odd_texts()
+    expected = [py3langid.classify(t)[0] for t in texts]
+    monkeypatch.setattr(langscore, "prepared_dir", lambda: tmp_path / "model")
+    assert langscore._load_prepared() is None            # nothing prepared: the build falls back
+    assert langscore.prepare() == tmp_path / "model"
+    prepared = langscore._load_prepared()
+    assert prepared is not None and isinstance(prepared.table, numpy.memmap)
+    assert prepared.classify_many(texts) == expected
+    (tmp_path / "model" / "table.npy").write_bytes(b"truncated")
+    assert langscore._load_prepared() is None            # a damaged copy is not used either
