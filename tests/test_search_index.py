@@ -52,6 +52,21 @@ def test_the_same_pages_plan_the_same_shards_in_any_order() -> None:
     assert plan_shards(list(reversed(docs)), 60) == plan_shards(docs, 60)
 
 
+def test_a_site_big_enough_is_spread_over_two_shards_by_period() -> None:
+    two_years = _docs(600)                             # 2024-01-01 .. 2025-08-23
+    assert plan_shards(two_years, 1500) == {"all": two_years}
+    spread = plan_shards(two_years, 1500, spread_pages=500)
+    assert sorted(spread) == ["2024", "2025"] and sum(map(len, spread.values())) == 600
+    assert plan_shards(two_years[:499], 1500, spread_pages=500) == {"all": two_years[:499]}
+    one_year = _docs(300, step_days=0) + _docs(300, start=dt.date(2024, 9, 1), step_days=0, prefix="q")
+    assert sorted(plan_shards(one_year, 1500, spread_pages=500)) == ["2024-h1", "2024-h2"]
+    one_day = _docs(600, step_days=0)                  # no period divides it: one shard
+    assert plan_shards(one_day, 1500, spread_pages=500) == {"all": sorted(one_day)}
+    newer = [SearchDoc("posts/new/index.html", two_years[-1].day + dt.timedelta(days=1), "n")]
+    after = plan_shards(two_years + newer, 1500, spread_pages=500)
+    assert after["2024"] == spread["2024"] and len(after["2025"]) == len(spread["2025"]) + 1
+
+
 # ---------------------------------------------------------------------- with Pagefind
 
 def _site(root: pathlib.Path, docs: list[SearchDoc], word: str = "alpha") -> None:

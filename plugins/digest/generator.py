@@ -155,7 +155,7 @@ class DigestGenerator(Generator):
             out, docs, conf.get(self.settings, "DIGEST_SEARCH_SHARD_PAGES"),
             getattr(self._writer, "site_key", ""),
             cache.directory if cache is not None else None,
-            conf.get(self.settings, "DIGEST_SEARCH_JOBS"))
+            conf.get(self.settings, "DIGEST_SEARCH_JOBS"), conf.get(self.settings, "DIGEST_SEARCH_SPREAD_PAGES"))
         shards = done.built + done.kept
         if done.built:
             print(f"search index: built {done.built} of {shards} shards", flush=True)

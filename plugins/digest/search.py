@@ -11,7 +11,11 @@ and it cannot update an index, so the posts are indexed in shards of at most
 - a site that fits in one shard has one, ``all``;
 - a larger one is split by the posts' year, a year that is still too big by half
   year, then quarter, then month; a month that is still too big is split by a
-  hash of the page path into a power of two of buckets.
+  hash of the page path into a power of two of buckets;
+- when shards are indexed two or more at a time, a site of at least
+  ``DIGEST_SEARCH_SPREAD_PAGES`` pages that fits in one shard is split by year all
+  the same (by the first finer period that divides it, if it spans one year), so
+  that Pagefind indexes it on two cores: one Pagefind run keeps about 1.3 busy.
 
 Pagefind reads a shard's pages where they are: a configuration file hands it the
 output folder and a glob naming exactly those pages (a file, because the glob of a
@@ -84,18 +88,24 @@ def doc_key(url: str, title: str, body: str) -> str:
     return hashlib.sha256("\x1f".join((url, title, body)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def plan_shards(docs: Iterable[SearchDoc], max_pages: int) -> dict[str, list[SearchDoc]]:
-    """Group ``docs`` into named shards of at most ``max_pages`` pages (see the module docstring)."""
-    return _split(sorted(docs), 0, max(1, max_pages), WHOLE_SITE)
+def plan_shards(docs: Iterable[SearchDoc], max_pages: int, spread_pages: int = 0) -> dict[str, list[SearchDoc]]:
+    """Group ``docs`` into named shards of at most ``max_pages`` pages (see the module docstring);
+    a site of at least ``spread_pages`` pages (0: never) is split by period even within the cap
+    until it falls in two shards at least, so that two Pagefind runs index it side by side."""
+    docs = sorted(docs)
+    return _split(docs, 0, max(1, max_pages), WHOLE_SITE, 0 < spread_pages <= len(docs))
 
 
-def _split(docs: list[SearchDoc], level: int, max_pages: int, name: str) -> dict[str, list[SearchDoc]]:
-    if len(docs) <= max_pages:
+def _split(docs: list[SearchDoc], level: int, max_pages: int, name: str,
+           spread: bool = False) -> dict[str, list[SearchDoc]]:
+    if len(docs) <= max_pages and (not spread or level == len(PERIODS)):
         return {name: docs} if docs else {}
     if level < len(PERIODS):
         groups: dict[str, list[SearchDoc]] = defaultdict(list)
         for doc in docs:
             groups[PERIODS[level](doc.day)].append(doc)
+        if spread and len(groups) == 1 and len(docs) <= max_pages:     # one period: try a finer one
+            return _split(docs, level + 1, max_pages, name, spread)
         shards: dict[str, list[SearchDoc]] = {}
         for period in sorted(groups):
             shards.update(_split(groups[period], level + 1, max_pages, period))
@@ -141,10 +151,12 @@ class IndexOutcome:
 
 
 def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pages: int,
-                        site_key: str, state: pathlib.Path | None, jobs: int = 1) -> IndexOutcome:
+                        site_key: str, state: pathlib.Path | None, jobs: int = 1,
+                        spread_pages: int = 0) -> IndexOutcome:
     """Bring ``<output>/pagefind`` up to date with ``docs``: index the shards whose key changed
-    (up to ``jobs`` Pagefind runs at a time), keep the others, delete shards no longer
-    planned and write the listing.
+    (up to ``jobs`` Pagefind runs at a time; with more than one, a site of ``spread_pages``
+    pages or more is spread over two shards at least), keep the others, delete shards no
+    longer planned and write the listing.
 
     The shards' keys are kept in the folder ``state`` (the build's cache; None = no keys,
     every shard is indexed), which also holds Pagefind's temporary configuration folders.
@@ -153,7 +165,7 @@ def update_search_index(output: pathlib.Path, docs: Iterable[SearchDoc], max_pag
     root = output / INDEX_DIR
     keys_file = _keys_file(output, state)
     previous = _read_keys(keys_file)
-    plan = plan_shards(docs, max_pages)
+    plan = plan_shards(docs, max_pages, spread_pages if jobs > 1 else 0)
     wanted_keys = {name: shard_key(site_key, name, members) for name, members in plan.items()}
     todo = [name for name, key in wanted_keys.items()
             if previous.get(name) != key or not (root / name / ENTRY_FILE).is_file()]

@@ -43,8 +43,11 @@ DEFAULTS: dict[str, Any] = {
     # The most post pages one Pagefind run indexes (its memory grows by about 0.23 MB a
     # page): bigger sites are indexed in dated shards that the search box merges.
     "DIGEST_SEARCH_SHARD_PAGES": 1500,
-    # How many Pagefind runs index shards at the same time (each uses about 1.4 cores).
+    # How many Pagefind runs index shards at the same time (each uses about 1.3 cores).
     "DIGEST_SEARCH_JOBS": 2,
+    # With more than one job, a site of at least this many post pages is indexed in two
+    # shards at least (by period), so that it is indexed on two cores (0: never).
+    "DIGEST_SEARCH_SPREAD_PAGES": 500,
     # How many posts and issues the feeds carry (newest first).
     "DIGEST_FEED_MAX_ITEMS": 50,
 }
