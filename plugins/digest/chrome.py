@@ -31,6 +31,8 @@ EDITED_RATIO = 0.85      # difflib ratio of a lightly edited copy
 SIGNATURE_WORDS = 5      # opening/closing words used to find an edited copy's original
 RUN_TAIL_MIN_WORDS = 5   # past a run's end, shorter units may still match loosely ...
 RUN_TAIL_OVERLAP = 0.6   # ... when they share this share of their words (Jaccard)
+RUN_GAP_UNITS = 2        # units between two runs, in the original and in the copy, that are not
+                         # repeated (different chrome in each copy): the runs are one article
 SEPARATOR = "boilerplate:separator"   # a rule line ("---", "* * *"): ends any widget run
 KICKER_WORDS = 4         # a capitalised section label above a headline
 COMMENT_UNITS = 3        # units of one reader comment
@@ -112,7 +114,10 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     a number changed, a sentence added).
 
     Returns the indices of units inside such runs and the indices where a run
-    (original or copy) starts or ends: those are article boundaries.
+    (original or copy) starts or ends: those are article boundaries. Two runs that
+    follow each other in both places with at most RUN_GAP_UNITS other units between
+    them (different chrome pasted into each copy: a widget, a caption) are one
+    article, with no boundary between them.
     """
     found = _Keys(units)
     keys, sizes = found.keys, found.sizes
@@ -130,8 +135,7 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
                 shared.update(seen)
                 seen.append(k)
         earlier.append(shared)
-    inside: set[int] = set()
-    edges: set[int] = set()
+    runs: list[tuple[int, int, int]] = []      # (start of the original, start of the copy, length)
     i = 0
     while i < n:
         best_j, best_len = -1, 0
@@ -145,13 +149,28 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
             while (i + best_len < n and best_j + best_len < i
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
                 best_len += 1
-            for k in range(best_len):
-                inside.update((best_j + k, i + k))
-            edges.update((best_j, best_j + best_len, i, i + best_len))
+            runs.append((best_j, i, best_len))
             i += best_len
             continue
         i += 1
+    inside = {start + k for j, i, length in runs for start in (j, i) for k in range(length)}
+    edges: set[int] = set()
+    for r, (j, i, length) in enumerate(runs):
+        before = runs[r - 1] if r else None
+        after = runs[r + 1] if r + 1 < len(runs) else None
+        if not (before and _continues(before, (j, i, length))):
+            edges.update((j, i))
+        if not (after and _continues((j, i, length), after)):
+            edges.update((j + length, i + length))
     return inside, {e for e in edges if 0 < e < n}
+
+
+def _continues(run: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
+    """``later`` goes on with the article of ``run``: it starts at most RUN_GAP_UNITS units
+    after ``run`` ends, both in the original and in the copy, and the copy comes after the
+    original's end."""
+    (j, i, length), (j2, i2, _) = run, later
+    return 0 <= j2 - (j + length) <= RUN_GAP_UNITS and 0 <= i2 - (i + length) <= RUN_GAP_UNITS and j2 < i
 
 
 def _text_reason(u: Unit, shape: str | None, counts: dict[str, int], templates: Counter[str],
