@@ -318,3 +318,60 @@ def test_a_byline_before_the_same_story_does_not_split_a_titled_story(after: lis
 def test_an_untitled_start_inside_a_titled_file_needs_two_paragraphs_on_each_side() -> None:
     lines = TITLED_LEAD + ["Marta Lindqvist / Riverside Post", ""] + GLUED_STORY[:2]
     assert _owners(split_source(SourceText(path="m.txt", lines=lines))) == ["Moorfield's "]
+
+
+FERRY = ["Lake Mira's ferries will run on batteries by next summer", "",
+         "Lumen Lines, which carries commuters across Lake Mira, will replace its three diesel ferries with "
+         "battery-electric boats by next summer, its managing director said on Tuesday.", "",
+         "The new boats take 120 passengers each and recharge at the quay during the twenty-minute turnaround "
+         "between crossings, so the timetable stays as it is.", "",
+         "The shipyard on the northern shore won the order against two foreign bidders and will hire forty "
+         "welders and electricians to build the hulls.", "",
+         "Regional funds pay for a third of the boats, and the operator borrows the rest from a green-transport "
+         "fund set up by the provincial bank last year.", "",
+         "Residents along the pier have complained for years about the diesel fumes and the noise of the old "
+         "engines at the morning departures.", "",
+         "Fares will not rise because of the new boats, the operator said, although a review of ticket prices "
+         "for tourists is due in the autumn."]
+
+
+def test_a_story_pasted_twice_with_different_chrome_inside_each_copy_stays_whole():
+    first = FERRY[:8] + ["Photo: Lumen Lines handout", ""] + FERRY[8:]
+    copy = FERRY[:8] + ["1,204 views", "", "Share | Tweet | Email | Copy link", ""] + FERRY[8:]
+    res = split_source(SourceText(path="c.txt", lines=first + [""] + STORY_B + [""] + copy))
+    assert [a.title for a in res.articles] == [FERRY[0], STORY_B[0], FERRY[0]]
+    assert [len(a.blocks) for a in res.articles] == [6, 3, 6]
+
+
+PORT_A = ["Kestrel Bay deepens its northern shipping channel", "",
+          "The port authority of Kestrel Bay began dredging the northern channel on Monday so that larger "
+          "container ships can dock without waiting for the tide.", "",
+          "The work will take eleven months and cost the port 90 million euros, most of it borrowed from the "
+          "regional development bank.", "",
+          "Shipping lines have asked for a deeper channel since the port lost two weekly services to its "
+          "southern rival in 2023.", "",
+          "Fishermen fear the dredging will stir up silt in the bay's oyster beds during the spawning season."]
+PORT_B = ["Kestrel Bay cranes change hands", "", "March 3, 2025", "",
+          "KESTREL BAY, March 3, 2025 — The port's container cranes will be sold to the terminal operator "
+          "that leases the quay, the port authority said.", "",
+          "The operator will pay 35 million euros for the six cranes and take over their maintenance from "
+          "the port's own workshop.", "",
+          "The port authority will use the money to pay part of the dredging bill for the northern channel.", "",
+          "Workshop staff will move to the operator on their current contracts, the unions said after a meeting."]
+TRUCKS_B = ["Tessaly Freight buys electric trucks", "",
+            "The company will keep the new vehicles at its yard in Kestrel Bay and use them on short runs "
+            "between warehouses, a spokeswoman said on Friday.", "",
+            "Tessaly Freight ordered forty of the trucks from a maker in the south and expects the first "
+            "ten before the summer holidays.", "",
+            "Drivers at Tessaly Freight will be trained to charge the batteries during their lunch breaks.", "",
+            "The haulier hopes to save a fifth of its fuel bill within three years."]
+
+
+def test_a_short_title_line_over_a_date_line_and_a_dateline_opens_a_story_on_the_same_subject():
+    res = split_source(SourceText(path="p.txt", lines=PORT_A + [""] + PORT_B))
+    assert [a.title for a in res.articles] == [PORT_A[0], PORT_B[0]]
+
+
+def test_a_short_title_line_naming_what_the_text_under_it_names_opens_a_story():
+    res = split_source(SourceText(path="p.txt", lines=PORT_A + [""] + TRUCKS_B))
+    assert [a.title for a in res.articles] == [PORT_A[0], TRUCKS_B[0]]

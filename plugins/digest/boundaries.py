@@ -4,8 +4,11 @@ Two layouts:
 
 * titled: the file opens with a headline-like line. Every later title-like
   line is a headline (new story) or an in-article subhead; the choice weighs
-  its shape (length, a question mark), lexical cohesion across it and the
-  overlap of its words and the names that follow with the story so far.
+  its shape (length, a question mark), an article header under it (a date
+  line, byline or timestamp dropped there, a dateline opening the text),
+  lexical cohesion across it, the overlap of its words and the names that
+  follow with the story so far, and a name it shares with the text under it
+  that the story so far never used.
 * untitled: stories are glued back to back. Each gap between paragraphs gets
   a score from how alike the paragraphs on either side are, lede cues
   (digest openings, datelines, the lede shape rated in lede.py: a long
@@ -39,11 +42,16 @@ import numpy as np
 
 from .cohesion import BagTable, name_overlap
 from .lede import is_continuation, lede_scorer, lede_scores
-from .textnorm import DATELINE, content_stems, fold, names
+from .textnorm import DATELINE, capitalised, content_stems, fold, names
 
 WINDOW = 3
 STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file's first one
 CHROME_BEFORE = 0.75
+HEADER_AFTER = 2.0       # a date line, byline or timestamp dropped right under a title-like line
+DATELINE_AFTER = 0.75    # per point of `lede_cue` of the paragraph under a title-like line
+NEW_NAME = 1.0           # a title-like line names what the text under it names, and the story so far never did
+# The drop reasons of the lines of an article's header (between its headline and its text).
+HEADER_REASONS = frozenset({"dateline", "boilerplate:byline", "boilerplate:timestamp"})
 ADJACENT_WEIGHT = 4.0    # how much likeness to the previous paragraph argues against a cut
 MAX_STORY = 60           # paragraphs, untitled layout (bounds the work per paragraph)
 START_BLOCK = 16         # untitled layout: story starts scored at once (bounds the memory)
@@ -138,6 +146,10 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
             score += CHROME_BEFORE      # site chrome (dropped) sits between the stories
         if SEPARATOR in p.chrome_before:
             score += SEPARATOR_BEFORE
+        first = paras[body[nxt]]        # the paragraph under the line: an article's header and lede?
+        if HEADER_REASONS.intersection(first.chrome_before):
+            score += HEADER_AFTER
+        score += DATELINE_AFTER * lede_cue(first.text)
         if _is_question(p.text) and sum(_is_question(q.text) for q in paras[starts[-1]:k]) >= INTERVIEW_QUESTIONS:
             score -= SEPARATOR_BEFORE   # an interview: one more question, not a new story
         sim = table.cosine(lo, hi, min(nxt + WINDOW, len(body)))     # (hi == nxt: k is no body paragraph)
@@ -148,8 +160,11 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         known = set().union(*(content_stems(paras[j].text) for j in left))   # (no word spans two texts)
         if title_terms:
             score -= 2.0 * (len(title_terms & known) / len(title_terms) - 0.5)
-        score -= 1.5 * (name_overlap(story, names(paras[body[nxt]].text)) - 0.3)
-        if is_continuation(paras[body[nxt]].text):
+        score -= 1.5 * (name_overlap(story, names(first.text)) - 0.3)
+        after = {n for j in body[nxt:nxt + WINDOW] for n in names(paras[j].text)}
+        if (capitalised(p.text) & after) - set(story):
+            score += NEW_NAME
+        if is_continuation(first.text):
             score -= 1.0
         if score > 0:
             starts.append(k)

@@ -178,6 +178,12 @@ def names(text: str) -> list[str]:
     return list(_names(text))
 
 
+def capitalised(text: str) -> set[str]:
+    """Capitalised tokens, also those opening a sentence (in a headline, its first word may be a
+    name), lowercased as `names` gives them."""
+    return {name for name, _ in map(_token_name, fold(text).split()) if name is not None}
+
+
 def stopword_ratio(text: str) -> float:
     """Share of word tokens that are English function words."""
     ws = _words(text)
