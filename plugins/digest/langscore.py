@@ -194,7 +194,7 @@ def prepare() -> pathlib.Path:
     work = pathlib.Path(tempfile.mkdtemp(prefix=".langid-", dir=target.parent))
     try:
         for name in ARRAYS:
-            np.save(work / f"{name}.npy", np.asarray(getattr(model, name) if name != "depth" else model.depth))
+            np.save(work / f"{name}.npy", np.asarray(getattr(model, name)))
         (work / _META).write_text(json.dumps({"classes": model.classes, "aliases": model.aliases}), "utf-8")
         os.replace(work, target)
     except OSError:
