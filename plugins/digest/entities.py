@@ -11,14 +11,18 @@ names the story only uses as a place: every mention after a preposition of place
 Variants are merged: possessives ("Baidu's"), legal forms ("Baidu Inc."), group suffixes
 ("SenseTime Group" with "SenseTime") and a full name introduced before its short form
 ("Lanting Robotics", later "Lanting"); the display name is the variant used most often.
+It also reports how the story used each name it found (``NameUses``), which
+``namecorpus`` weighs over every story of the site.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .model import NameUses
 from .textnorm import DATELINE
 
 
@@ -223,13 +227,15 @@ _KINDS = _Kinds()
 
 
 def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
-           person_words: set[str], place: bool = False) -> list[tuple[_Chunk, list[str]]]:
+           person_words: set[str], people: set[str], place: bool = False) -> list[tuple[_Chunk, list[str]]]:
     """Runs of capitalised words, split at titles, possessives and punctuation, with their
     words trimmed (``_trim``, ``_strip_legal``); runs left with no word are dropped, as are
     runs naming a known place as a whole ("Middle East"), and the words of people's names
-    (``_person``) go to ``person_words`` instead. ``place``: the text is a dateline, every
-    run is a mention of a place. A sentence-initial "Word of" that is no organisation head
-    is dropped from a run ("Shares of Lanting Robotics", but "Bank of Qiantang")."""
+    (``_person``) go to ``person_words`` instead, and the names that follow a title to
+    ``people``; the organisation in "Chief executive Jane Doe of Orvane" stays a run.
+    ``place``: the text is a dateline, every run is a mention of a place. A sentence-initial
+    "Word of" that is no organisation head is dropped from a run ("Shares of Lanting
+    Robotics", but "Bank of Qiantang")."""
     toks = (_TOKEN if _has_dotted(text) else _UNDOTTED_TOKEN).findall(text)
     kinds = "".join(map(_KINDS.__getitem__, toks))
     out: list[tuple[_Chunk, list[str]]] = []
@@ -256,12 +262,26 @@ def _names(text: str, headline: bool, offset: int, lower_words: _LowerWords,
                 continue
             person = _person(words, toks, i, j)
         if person:
-            person_words.update(w for w in words if w not in CONNECTORS)
-            continue
+            titled = _after_title(toks, i)
+            name, employer = _person_and_employer(words) if titled else (words, [])
+            person_words.update(w for w in name if w not in CONNECTORS)
+            if titled:
+                people.add(" ".join(name))
+            if not employer:
+                continue
+            i, words, initial = toks.index("of", i, j) + 1, employer, False
         out.append((_Chunk(offset + i, initial, j == i + 1, headline,
                            j < len(toks) and toks[j].lower() in SPEECH_VERBS,
                            2 if place else _place_before(toks, i, kinds[j - 1] in "EFef")), words))
     return out
+
+
+def _person_and_employer(words: list[str]) -> tuple[list[str], list[str]]:
+    """A person's name and the organisation after its "of" ("Jane Doe of Orvane"), if any."""
+    if "of" in words[1:-1]:
+        cut = words.index("of")
+        return words[:cut], words[cut + 1:]
+    return words, []
 
 
 def _place_before(toks: list[str], i: int, modifies: bool) -> int:
@@ -421,16 +441,26 @@ def _org_signal(words: list[str]) -> bool:
     return bool(words) and (words[-1] in ORG_SUFFIXES or any(map(_camel, words)))
 
 
-def extract_entities(title: str, text: str, max_entities: int = 8, title_from_text: bool = False) -> list[str]:
-    """Organisations named in the story, most salient first (headline, then frequency).
-    ``title_from_text``: the headline was written from the story's opening, so its first
-    word is capitalised for opening a sentence, as in the text."""
+@dataclass(frozen=True)
+class StoryNames:
+    """The organisations a story names, most salient first, and how it uses its names."""
+
+    entities: list[str]
+    uses: NameUses
+
+
+def extract_entities(title: str, text: str, max_entities: int | None = 8,
+                     title_from_text: bool = False) -> StoryNames:
+    """Organisations named in the story, most salient first (headline, then frequency), at
+    most ``max_entities`` (None: all). ``title_from_text``: the headline was written from the
+    story's opening, so its first word is capitalised for opening a sentence, as in the text."""
     lower_words = _LowerWords(f"{title}\n{text}")
     person_words: set[str] = set()
+    people: set[str] = set()
     text, datelines = _cut_datelines(text)
-    names = _names(title, True, 0, lower_words, person_words) \
-        + _names(text, False, 1_000_000, lower_words, person_words) \
-        + _names("\n".join(datelines), False, 2_000_000, lower_words, person_words, place=True)
+    names = _names(title, True, 0, lower_words, person_words, people) \
+        + _names(text, False, 1_000_000, lower_words, person_words, people) \
+        + _names("\n".join(datelines), False, 2_000_000, lower_words, person_words, people, place=True)
     names = _drop_initial_word(names)
     person_words |= _name_parts_of_people(names)
     found: dict[str, _Entity] = {}
@@ -459,7 +489,19 @@ def extract_entities(title: str, text: str, max_entities: int = 8, title_from_te
     _merge_short_forms(found)
     kept = [e for e in found.values() if _qualifies(e)]
     kept.sort(key=lambda e: (-(3 * e.headline + e.count + e.signal), e.first))
-    return [_display(e) for e in kept[:max_entities]]
+    return StoryNames([_display(e) for e in kept[:max_entities]], _uses(found, people))
+
+
+def _uses(found: dict[str, _Entity], people: set[str]) -> NameUses:
+    """The story's ``NameUses``: every form of each name it found, by how it used the name,
+    and the names of people it introduced with a title, whole and word by word (a company
+    before "said" may look like a person, one after "Chief executive" hardly ever does)."""
+    def forms(entities: Iterable[_Entity]) -> frozenset[str]:
+        return frozenset(form.lower() for e in entities for form in e.forms)
+    return NameUses(places=forms(e for e in found.values() if e.placed and not e.not_place and not e.signal),
+                    not_places=forms(e for e in found.values() if e.not_place or e.signal),
+                    people=frozenset(part.lower() for name in people
+                                     for part in {name, *name.split(" ")} - CONNECTORS))
 
 
 def _cut_datelines(text: str) -> tuple[str, list[str]]:

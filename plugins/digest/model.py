@@ -54,6 +54,18 @@ class Drop:
     reason: str                    # short machine-friendly reason, e.g. "boilerplate:counter"
 
 
+@dataclass(frozen=True)
+class NameUses:
+    """How one story uses the names it holds (lowercased forms), for weighing over the corpus
+    whether a name is a company: the names it uses only as a place ("in Xiamen"), those it
+    uses where a place cannot stand or that look like an organisation, and the names and
+    name words of the people it names."""
+
+    places: frozenset[str] = frozenset()
+    not_places: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+
+
 @dataclass
 class ArticleDraft:
     """One article as split and cleaned from a source, before dating and classification."""
@@ -73,7 +85,8 @@ class ArticleDraft:
     topic: str = ""                          # primary topic name
     secondary_topics: list[str] = field(default_factory=list)
     topic_terms: list[str] = field(default_factory=list)   # terms behind the topic choice
-    entities: list[str] = field(default_factory=list)      # companies and organisations named
+    entities: list[str] = field(default_factory=list)      # companies and organisations named, most salient first
+    name_uses: NameUses = field(default_factory=NameUses)   # evidence about its names (namecorpus)
     slug: str = ""
     # rendered once per source (and cached with it)
     html: str = ""                           # the body as sanitised HTML

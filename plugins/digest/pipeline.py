@@ -31,6 +31,7 @@ from .dedup import DuplicatePair, mark_duplicates, sketch
 from .entities import extract_entities
 from .gitdates import first_commit_dates
 from .model import ArticleDraft, SourceText, SplitResult
+from .namecorpus import settle_entities
 from .overrides import OVERRIDES_FILE, load_overrides
 from .progress import stage
 from .render import body_html, summary, word_count
@@ -74,6 +75,7 @@ class Corpus:
     undated: list[str] = field(default_factory=list)
     topic_suggestions: list[tuple[str, int]] = field(default_factory=list)
     stage_cpu_seconds: dict[str, float] = field(default_factory=dict)   # per-source steps, all processes
+    not_companies: dict[str, str] = field(default_factory=dict)   # names untagged by namecorpus, and why
 
 
 def fallback_title(article: ArticleDraft) -> str:
@@ -110,7 +112,6 @@ class ProcessOptions:
     """The settings per-source processing depends on (part of its cache fingerprint)."""
 
     taxonomy: tuple[tuple[str, tuple[str, ...]], ...]
-    max_entities: int
 
 
 def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date, kind: str,
@@ -135,7 +136,8 @@ def _process_articles(source: SourceText, split: SplitResult, fallback: dt.date,
             result = classify(a.title, text, taxonomy)
             a.topic, a.secondary_topics = result.primary, list(result.secondary)
             a.topic_terms = [f"{topic}: {', '.join(terms)}" for topic, terms in result.terms.items() if terms]
-            a.entities = extract_entities(a.title, text, options.max_entities, a.title_generated)
+            names = extract_entities(a.title, text, None, a.title_generated)
+            a.entities, a.name_uses = names.entities, names.uses
     with timed("render"):
         for a in split.articles:
             a.html, a.summary, a.words = body_html(a), summary(a), word_count(a)
@@ -301,8 +303,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
 
     git = first_commit_dates(root)
     options = ProcessOptions(
-        taxonomy=tuple((name, tuple(terms)) for name, terms in conf.get(settings, "DIGEST_TOPICS").items()),
-        max_entities=conf.get(settings, "DIGEST_MAX_ENTITIES"))
+        taxonomy=tuple((name, tuple(terms)) for name, terms in conf.get(settings, "DIGEST_TOPICS").items()))
     t = time.perf_counter()
     common = common_lines(o.profile for o in outcomes if o.profile is not None)
     jobs: list[_SplitJob] = []
@@ -349,6 +350,7 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
     timings["dedup"] = time.perf_counter() - t
 
     posts = [a for a in drafts if a.duplicate_of is None]
+    not_companies = settle_entities(posts, conf.get(settings, "DIGEST_MAX_ENTITIES"))
     suggestions = suggest_topics([p.title + "\n" + p.text for p in posts if p.topic == OTHER])
     assign_slugs(posts, _arrival(root, [o.path for o in outcomes if o.split], git))
     overrides, warnings = load_overrides(root)
@@ -370,4 +372,4 @@ def build_corpus(root: pathlib.Path, files: Iterable[str], settings: Mapping[str
         if override.topic:
             post.topic = override.topic
     return Corpus(posts, duplicates, outcomes, timings, problems, undated, suggestions,
-                  {step: cpu[step] for step in sorted(cpu)})
+                  {step: cpu[step] for step in sorted(cpu)}, not_companies)

@@ -71,6 +71,7 @@ def build_report(corpus: Corpus, issue_of: dict[str, str]) -> dict[str, Any]:
         "unaccounted_lines": line_accounting(corpus),
         "undated": corpus.undated,
         "topic_suggestions": [{"term": t, "posts": n} for t, n in corpus.topic_suggestions],
+        "not_companies": corpus.not_companies,
         "problems": corpus.problems,
         "stage_seconds": {k: round(v, 3) for k, v in corpus.stage_seconds.items()},
         "stage_cpu_seconds": {k: round(v, 3) for k, v in corpus.stage_cpu_seconds.items()},
@@ -124,6 +125,9 @@ def format_report(report: dict[str, Any]) -> str:
     if report["topic_suggestions"]:
         lines.append("== topic suggestions from 'Other' posts: "
                      + ", ".join(f"{s['term']} ({s['posts']})" for s in report["topic_suggestions"]))
+    if report.get("not_companies"):
+        lines.append("== names not tagged as companies (the corpus uses them as a place or a person): "
+                     + ", ".join(f"{name} ({why})" for name, why in report["not_companies"].items()))
     return "\n".join(lines)
 
 
