@@ -19,6 +19,12 @@ SCORER = SHARED / "eval" / "score.py"
 # Both dev sets are split exactly as their gold says: every article recovered, F1 1.0.
 DEV_SETS = ("heldout", "heldout2")
 SETS = list(DEV_SETS)
+# A third set, written blind to the splitter (see its README), is not yet split exactly;
+# its figures when it was added (after the Markdown reading, press-release "About" sections
+# and hard-wrap fixes) may only get better. Before them: F1 0.71, 29 leaked lines; after: F1 0.83, 6.
+BLIND_SET = "heldout3"
+BLIND_FLOOR = {"segmentation_f1": 0.83, "content_retained": 0.96, "articles_recovered": 30}
+BLIND_MAX_LEAKS = 6
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +67,11 @@ def test_every_article_is_recovered_with_its_headline(scores: Callable[[str], di
 @pytest.mark.parametrize("dev_set", SETS)
 def test_segmentation_is_exact(scores: Callable[[str], dict], dev_set: str) -> None:
     assert scores(dev_set)["segmentation_f1"] == 1.0, scores(dev_set)
+
+
+def test_blind_set_does_not_fall_back(scores: Callable[[str], dict]) -> None:
+    s = scores(BLIND_SET)
+    for key, floor in BLIND_FLOOR.items():
+        assert s[key] >= floor, (key, s[key], s["missing_articles"])
+    assert s["noise_leaks"] <= BLIND_MAX_LEAKS, s["noise_leak_examples"]
+    assert s["duplicate_posts"] == 0, s

@@ -375,3 +375,38 @@ def test_a_short_title_line_over_a_date_line_and_a_dateline_opens_a_story_on_the
 def test_a_short_title_line_naming_what_the_text_under_it_names_opens_a_story():
     res = split_source(SourceText(path="p.txt", lines=PORT_A + [""] + TRUCKS_B))
     assert [a.title for a in res.articles] == [PORT_A[0], TRUCKS_B[0]]
+
+
+def _source(text: str) -> SourceText:
+    return SourceText(path="t.txt", lines=text.split("\n"), encoding="utf-8", kind="text")
+
+
+def test_press_release_about_section_and_contacts_are_dropped() -> None:
+    text = ("Lumo Robotics unveils a floor-cleaning robot for airports\n\n"
+            "Lumo Robotics, a maker of service robots, today launched the L7, a cleaning robot built for "
+            "airports and rail stations that works while passengers move around it.\n\n"
+            "The company said the L7 finished a six-month trial at two airports, where each unit did the "
+            "work of about three night-shift cleaners.\n\n"
+            "About Lumo Robotics\n"
+            "Founded in 2018, Lumo Robotics designs and builds cleaning and delivery robots for large "
+            "commercial buildings.\n\n"
+            "Media contact:\nZhang Yi, pr@lumo.example\n\nSOURCE Lumo Robotics\n")
+    result = split_source(_source(text))
+    assert len(result.articles) == 1
+    body = "\n".join(b.text for b in result.articles[0].blocks)
+    assert "Founded in 2018" not in body and "pr@lumo.example" not in body
+    assert {d.line for d in result.drops if d.reason == "boilerplate:about"} >= {7, 8, 10}
+    assert {d.line for d in result.drops} >= {7, 8, 10, 11, 13}
+
+
+def test_hard_wrapped_text_breaks_at_indents_and_rule_lines() -> None:
+    # Every line is filled to the wrap width, so only the indent and the rule can end a paragraph.
+    line = "robotaxi trials go on across the city while operators gather driving data and"
+    paras = [[f"\t{lead} {line}"[:len(line)], line, line, line + "."]
+             for lead in ("Bangkok cleared two operators,", "The ministry wants reports,", "Officials said")]
+    lines = ["Thai regulator clears robotaxis for trial runs", *paras[0], *paras[1], "=" * len(line), *paras[2]]
+    result = split_source(_source("\n".join(lines) + "\n"))
+    blocks = [b for a in result.articles for b in a.blocks]
+    assert [b.text.split(",")[0].split(" said")[0] for b in blocks] == [
+        "Bangkok cleared two operators", "The ministry wants reports", "Officials"]
+    assert any(d.reason == "boilerplate:separator" for d in result.drops)

@@ -39,10 +39,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^[(\[]?(image|photo|picture|video|graphic|illustration|header image|featured image)s?\s*"
         r"(credits?|courtesy|source|by)?\s*[:\-|]|^(credits?|courtesy|photograph)\s*:|"
         r"\b(getty images|shutterstock|istock(photo)?|reuters/|afp via|ap photo)\b"
-        r"|^\(?(photo(graph)?|illustration|graphic|image|picture)s? by\b", _I)),
+        r"|^\(?(photo(graph)?|illustration|graphic|image|picture)s? by\b"
+        # a caption ending in its credit: "... at the lab in Hangzhou. Photo: Qiantang Micro"
+        r"|(^|[.!?]\s+|\()(photo(graph)?|illustration|graphic|image|picture)s?\s*(credit)?\s*:\s*[^.!?:]{1,60}\)?$", _I)),
     ("boilerplate:byline", re.compile(
         r"^(?i:by|written by|words by|story by|text by|article by|reporting by|posted by|author:)\s+"
         r"(?!(?i:%s)\b)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
+        r"(\s+(?i:staff|reporters?|correspondents?|writers?|team|desk))?"     # "By Lantern staff"
         r"(\s*(,|\||-|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
     # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share"
     ("boilerplate:byline", re.compile(

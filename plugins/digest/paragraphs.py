@@ -69,8 +69,10 @@ def wrap_width(lines: list[str]) -> int | None:
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
     """Whether line `nxt` carries on the paragraph that line `prev` belongs to."""
     p, n = fold(prev), fold(nxt)
-    if not p or not n or BULLET.match(nxt):
+    if not p or not n or BULLET.match(nxt) or SEPARATOR.match(nxt) or SEPARATOR.match(prev):
         return False
+    if nxt[:1].isspace() and not prev[:1].isspace():
+        return False            # an indented first line opens a paragraph
     if n[0].islower():
         return True
     if width is not None:

@@ -21,6 +21,8 @@ from .textnorm import fold
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
 BIO_TAIL = 3
+# The heading of a press release's company boilerplate: "About Lumo Robotics", "About XYZ Inc.:"
+_ABOUT = re.compile(r"^About(\s+[A-Z0-9][\w&.,'\-]*){1,5}:?$")
 PROSE_CHARS = 80
 
 
@@ -57,12 +59,15 @@ def _is_prose(block: Block) -> bool:
 
 
 def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
-    """Drop an author bio (and what follows it) from the last paragraphs of a story."""
-    paras = [k for k, b in enumerate(blocks) if b.kind == "para"]
-    for k in paras[-BIO_TAIL:]:
-        if k > 0 and is_bio(blocks[k].text):
+    """Drop an author bio, or a press release's "About <company>" section (and what follows
+    it: media contacts, the source line), from the last paragraphs of a story."""
+    paras = [k for k, b in enumerate(blocks) if b.kind in ("para", "heading")]
+    for k in paras[-BIO_TAIL - 1:]:
+        reason = ("boilerplate:author-bio" if is_bio(blocks[k].text)
+                  else "boilerplate:about" if _ABOUT.match(fold(lines[blocks[k].lines[0] - 1])) else "")
+        if k > 0 and reason:
             for b in blocks[k:]:
-                drops.extend(Drop(n, lines[n - 1], "boilerplate:author-bio") for n in b.lines)
+                drops.extend(Drop(n, lines[n - 1], reason) for n in b.lines)
             return blocks[:k]
     return blocks
 

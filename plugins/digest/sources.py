@@ -20,6 +20,7 @@ import charset_normalizer
 from dateutil import parser as date_parser
 
 from .htmltext import html_to_lines, page_metadata
+from .markdowntext import is_markdown, plain_line
 from .model import SourceText
 from .sanitize import clean_text_counted
 
@@ -323,7 +324,8 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
     """Read and decode one source file; None (with a logged warning) when it is unusable.
 
     Text sources keep raw numbering: line N of ``lines`` is line N of the file
-    after CRLF/CR become LF (a BOM is not a line). HTML sources get the lines of
+    after CRLF/CR become LF (a BOM is not a line); a dump written in Markdown loses
+    its markup line by line (``markdowntext``). HTML sources get the lines of
     their extracted main text. Problems are logged and listed in ``warnings``.
     """
     r = _Reader(rel)
@@ -362,6 +364,11 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
             meta["date"] = page_date
     else:
         lines = text.split("\n")
+        if is_markdown(lines):
+            plain = [plain_line(line) for line in lines]
+            changed = sum(a != b for a, b in zip(lines, plain))
+            r.note(f"read as Markdown: markup taken out of {changed} line(s) (images became 'Image:' lines)")
+            lines = plain
         meta, meta_lines = _header_metadata(lines, r)
     for number, line in enumerate(lines, start=1):
         if len(line) > LONG_LINE_CHARS:
