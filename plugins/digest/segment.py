@@ -21,6 +21,7 @@ from .textnorm import fold
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
 BIO_TAIL = 3
+ABOUT_TAIL = 4      # an "About" heading, its blurb, the media contacts, the source line
 # The heading of a press release's company boilerplate: "About Lumo Robotics", "About XYZ Inc.:"
 _ABOUT = re.compile(r"^About(\s+[A-Z0-9][\w&.,'\-]*){1,5}:?$")
 PROSE_CHARS = 80
@@ -59,17 +60,20 @@ def _is_prose(block: Block) -> bool:
 
 
 def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list[Block]:
-    """Drop an author bio, or a press release's "About <company>" section (and what follows
-    it: media contacts, the source line), from the last paragraphs of a story."""
-    paras = [k for k, b in enumerate(blocks) if b.kind in ("para", "heading")]
-    for k in paras[-BIO_TAIL - 1:]:
-        reason = ("boilerplate:author-bio" if is_bio(blocks[k].text)
-                  else "boilerplate:about" if _ABOUT.match(fold(lines[blocks[k].lines[0] - 1])) else "")
-        if k > 0 and reason:
-            for b in blocks[k:]:
-                drops.extend(Drop(n, lines[n - 1], reason) for n in b.lines)
-            return blocks[:k]
-    return blocks
+    """Drop an author bio (in the last ``BIO_TAIL`` paragraphs), or a press release's "About
+    <company>" section (in the last ``ABOUT_TAIL`` paragraphs and headings), and what follows
+    it (media contacts, the source line), from the end of a story."""
+    paras = [k for k, b in enumerate(blocks) if b.kind == "para"]
+    bios = {k: "boilerplate:author-bio" for k in paras[-BIO_TAIL:] if is_bio(blocks[k].text)}
+    tail = [k for k, b in enumerate(blocks) if b.kind in ("para", "heading")][-ABOUT_TAIL:]
+    abouts = {k: "boilerplate:about" for k in tail if _ABOUT.match(fold(lines[blocks[k].lines[0] - 1]))}
+    cut = min((k for k in (*bios, *abouts) if k > 0), default=None)
+    if cut is None:
+        return blocks
+    reason = bios.get(cut) or abouts[cut]
+    for b in blocks[cut:]:
+        drops.extend(Drop(n, lines[n - 1], reason) for n in b.lines)
+    return blocks[:cut]
 
 
 def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) -> SplitResult:
