@@ -81,6 +81,75 @@ def test_dateline_without_date_gives_no_date() -> None:
     assert parse_date_line("The show opens on 3 September 2020 in the park") is None
 
 
+def test_day_first_dateline() -> None:
+    art = date_one("Robots arrive\n\n\tPORTVILLE, 14 January 2026 -- A robot maker said it had grown.")
+    assert (art.date, art.date_source) == (dt.date(2026, 1, 14), "dateline")
+
+
+def test_yearless_dateline_takes_the_year_its_weekday_and_copyright_fit() -> None:
+    raw = ("Kite maker grows\nPORTVILLE, Nov 12 (Wirewire) - Kiteco said on Tuesday that sales doubled, "
+           "after it applied for a licence in 2021.\n\u00a9 2024 Wirewire. All rights reserved.\n\n"
+           "Drone rules\nLAKETON, Nov 13 (Wirewire) - The agency issued drone rules on Wednesday.\n"
+           "\u00a9 2024 Wirewire. All rights reserved.")
+    arts, src = drafts(raw, [(1, 2, 1), (5, 6, 5)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert [a.date for a in arts] == [dt.date(2024, 11, 12), dt.date(2024, 11, 13)]
+    assert "weekday" in arts[0].date_evidence
+
+
+def test_copyright_year_bounds_the_file_period() -> None:
+    raw = "Quiet story\nThe agency issued drone rules, it said.\n\u00a9 2019 Wirewire"
+    arts, src = drafts(raw, [(1, 2, 1)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert arts[0].date.year == 2019 and arts[0].date_source == "inferred"
+
+
+def test_weekday_day_in_the_lead_dates_the_story() -> None:
+    raw = ("Ad rules drafted\nPORTVILLE, 14 January 2026 -- A robot maker grew.\n\n"
+           "Labels for ads\nThe regulator published draft rules on Friday 16 January that would "
+           "require labels.")
+    arts, src = drafts(raw, [(1, 2, 1), (4, 5, 4)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert arts[1].date == dt.date(2026, 1, 16) and "weekday" in arts[1].date_evidence
+    # a weekday that does not fit the day in any nearby year says nothing: the story above dates it
+    arts, src = drafts(raw.replace("Friday", "Monday"), [(1, 2, 1), (4, 5, 4)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert arts[1].date == dt.date(2026, 1, 14) and "story above" in arts[1].date_evidence
+
+
+def test_posts_under_one_date_header_share_its_date() -> None:
+    raw = ("Monday, November 11, 2019\n\nFirst post\nAlpha happened tonight.\n\n"
+           "Second post\nBeta happened too, and nobody knows when.\n\n"
+           "Thursday, November 7, 2019\n\nThird post\nGamma happened.\n\n"
+           "Fourth post\nDelta happened in 2021, it says.")
+    arts, src = drafts(raw, [(3, 4, 3), (6, 7, 6), (11, 12, 11), (14, 15, 14)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert [a.date for a in arts[:3]] == [dt.date(2019, 11, 11), dt.date(2019, 11, 11), dt.date(2019, 11, 7)]
+    assert arts[1].date_source == "inferred" and "story above" in arts[1].date_evidence
+    # a story reporting a later event is not dated before it
+    assert arts[3].date.year >= 2021
+
+
+def test_masthead_date_dates_the_stories_of_the_issue() -> None:
+    raw = ("THE WEEKLY WIDGET \u00b7 Issue 9 \u00b7 Sunday, 22 October 2023\n\n"
+           "Mill expands\nThe mill has grown since 2020, its owner said.\n\n"
+           "Kites sell\nKiteco sold more kites this week.")
+    arts, src = drafts(raw, [(3, 4, 3), (6, 7, 6)])
+    date_articles(arts, src, FALLBACK, "git")
+    assert [a.date for a in arts] == [dt.date(2023, 10, 22)] * 2
+    assert "head of the file" in arts[0].date_evidence
+
+
+def test_date_line_under_a_deck_and_a_byline() -> None:
+    lines = ["Chip plant delayed", "Suppliers blame a shortage of pumps.", "Jo Writer",
+             "Updated 09:15 GMT \u00b7 8 October 2024", "", "Sonora delayed its plant, it said."]
+    art = ArticleDraft(source="d.txt", title=lines[0], title_generated=False, title_line=1,
+                       blocks=[Block("para", lines[1], [2]), Block("para", lines[5], [6])],
+                       start_line=1, end_line=6)
+    date_articles([art], SourceText(path="d.txt", lines=lines), FALLBACK, "git")
+    assert (art.date, art.date_source) == (dt.date(2024, 10, 8), "dateline")
+
+
 def test_month_year_mention_is_inferred() -> None:
     art = date_one("Lamp startup closes\n\nIn December 2021, the lamp startup Glowly shut its doors, "
                    "its founder said. Glowly was founded in 2014.")

@@ -200,7 +200,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _full_date(match: re.Match[str]) -> dt.date | None:
+def full_date(match: re.Match[str]) -> dt.date | None:
     for i in ("1", "2"):
         if match.group("m" + i):
             return _safe_date(int(match.group("y" + i)), _month_number(match.group("m" + i)),
@@ -217,6 +217,10 @@ _TIME_TAIL = re.compile(
     r"(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?\s*(?:[|•·]\s*\d+\s*min(?:ute)?s?\s+read)?[\s.,|•·]*$", re.IGNORECASE)
 
 
+_TIME_HEAD = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*(?:on\s+|[,|•·–—-]\s*)?",
+                        re.IGNORECASE)
+
+
 def parse_date_line(line: str) -> dt.date | None:
     """The date of a line that holds only a date ("3 September 2020", "Posted: Sept. 3, 2020 10:00 ET")."""
     text = line.strip().strip("*_#>[]()").strip()
@@ -224,16 +228,18 @@ def parse_date_line(line: str) -> dt.date | None:
         return None
     text = _BYLINE.sub("", text)
     text = _DATE_LINE_LABEL.sub("", text)
+    text = _TIME_HEAD.sub("", text)
     text = re.sub(rf"^{_WEEKDAY}", "", text, flags=re.IGNORECASE)
     match = FULL_DATE.match(text)
     if not match or not _TIME_TAIL.fullmatch(text[match.end():]):
         return None
-    return _full_date(match)
+    return full_date(match)
 
 
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)?"
-    rf"\s*,?\s*(?:{_WEEKDAY})?{_m('m')}\s+{_d('d')}(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
+    rf"\s*,?\s*(?:{_WEEKDAY})?(?:{_m('m')}\s+{_d('d')}|{_d('d2')}\s+{_m('m2')})"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
     r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:—|–|--|-|:)\s*\S")
 
 
@@ -252,11 +258,59 @@ def find_dateline(paragraph: str) -> Dateline | None:
     match = _DATELINE.match(paragraph.strip())
     if not match:
         return None
-    month, day = _month_number(match.group("m")), int(match.group("d"))
+    month = _month_number(match.group("m") or match.group("m2"))
+    day = int(match.group("d") or match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None
     if _safe_date(year or 2000, month, day) is None:
         return None
     return Dateline(match.group(0)[:-1].strip(), month, day, year)
+
+
+WEEKDAYS: dict[str, int] = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                            "saturday": 5, "sunday": 6}
+_WEEKDAY_NAME = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ON_WEEKDAY = re.compile(rf"\b[Oo]n\s+{_WEEKDAY_NAME}\b")
+_WEEKDAY_DATE = re.compile(
+    rf"\b{_WEEKDAY_NAME},?\s+(?:the\s+)?(?:{_d('d')}(?:\s+of)?\s+{_m('m')}|{_m('m2')}\s+{_d('d2')}(?!\d))"
+    rf"(?:,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–—]\s*)?"
+                        r"(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class WeekdayDate:
+    """A day named with its weekday ("on Friday 16 January"); ``year`` is None when not given."""
+
+    text: str
+    month: int
+    day: int
+    year: int | None
+    weekday: int                   # Monday is 0, as ``date.weekday()``
+
+
+def find_weekday_date(text: str) -> WeekdayDate | None:
+    """The first day ``text`` names together with its weekday, or None."""
+    for match in _WEEKDAY_DATE.finditer(text):
+        month = _month_number(match.group("m") or match.group("m2"))
+        day = int(match.group("d") or match.group("d2"))
+        year = int(match.group("y")) if match.group("y") else None
+        if _safe_date(year or 2000, month, day) is not None:
+            return WeekdayDate(match.group(0), month, day, year, WEEKDAYS[match.group("wd").lower()])
+    return None
+
+
+def find_weekday(text: str) -> int | None:
+    """The weekday of the first "on Tuesday" in ``text`` (Monday is 0), or None."""
+    match = _ON_WEEKDAY.search(text)
+    return WEEKDAYS[match.group("wd").lower()] if match else None
+
+
+def copyright_year(line: str) -> int | None:
+    """The (last) year of a copyright notice on a short line ("© 2024 Wire", "Copyright 2019-2023")."""
+    if len(line) > 160:
+        return None
+    match = _COPYRIGHT.search(line)
+    return int(match.group("y")) if match else None
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -356,7 +410,7 @@ def find_mentions(text: str) -> list[Mention]:
     has_half = _HINT_HALF.search(lowered) is not None
     has_full_date = has_year and (has_month or _HINT_NUMERIC_DATE.search(text) is not None)
     for match in _scan(FULL_DATE, text, has_full_date):
-        day = _full_date(match)
+        day = full_date(match)
         if day is None:
             continue
         line_end = text.find("\n", match.end())

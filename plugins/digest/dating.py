@@ -3,19 +3,28 @@
 Evidence is tried in order, first that applies wins (recorded in ``date_source``):
 
 1. explicit: a ``Date:`` header of the source, or a ``YYYY-MM-DD-`` file-name prefix;
-2. dateline: a line that holds only a date just above the story (or, in dumps that put
-   dates under each story, just below it), or a dateline opening the first paragraph
-   ("SHENZHEN, March 14, 2024 —");
-3. inferred: a weighted estimate from the dates the story mentions.  Every candidate
+2. dateline: a line that holds only a date just above the story or in its header under a
+   deck (or, in dumps that put dates under each story, just below it); a dateline opening
+   the first paragraph ("SHENZHEN, March 14, 2024 —", "BANGKOK, 14 January 2026 --"),
+   whose year, when it has none, is the one nearest the file's period in which the day falls
+   on the weekday the paragraph names ("SEOUL, Nov 12 - ... said on Tuesday"); or a day the
+   opening paragraphs name with its weekday ("on Friday 16 January");
+3. inferred, "as the story above": a story without a date of its own in a dump whose other
+   stories have one (or under a date at the head of the file, such as a masthead's) takes the
+   date of the nearest dated story above it (else below it): blogs put several posts under
+   one date header, and a dump holds stories from the same days.  Not when the story reports
+   an event after that date;
+4. inferred: a weighted estimate from the dates the story mentions.  Every candidate
    publication month is scored: a past event supports months at or shortly after it and
    argues against months before it, background years ("founded in 2014") only bound the
    date from below, future references ("by 2030") only bound it from above.  Mentions
    without a year ("in mid-April", "In Q1", "nearly a year later") are resolved per
    candidate;
-4. inferred, "file period": stories in one dump come from one period, so a story with
+5. inferred, "file period": stories in one dump come from one period, so a story with
    no month-precise evidence of its own takes the month best supported by the whole file
-   (if its own evidence does not contradict it);
-5. the caller's fallback (git first-commit date or file mtime), reported.
+   (if its own evidence does not contradict it).  The file's period also counts the dated
+   stories and copyright notices ("© 2024 Wire": not newer than that year);
+6. the caller's fallback (git first-commit date or file mtime), reported.
 
 Nothing depends on the current date: the same inputs always give the same dates.  The
 fallback date also bounds the estimate from above (a story cannot be newer than the
@@ -28,8 +37,9 @@ import math
 import posixpath
 from dataclasses import dataclass
 
-from .datefind import (Mention, find_dateline, find_mentions, month_index, month_of,
-                       parse_date_line)
+from .datefind import (FULL_DATE, Mention, find_dateline, find_mentions, find_weekday,
+                       find_weekday_date, full_date, month_index, month_of, parse_date_line,
+                       copyright_year)
 from .model import ArticleDraft, DateSource, SourceText
 from .sources import date_from_filename, parse_header_date
 
@@ -38,6 +48,10 @@ RECENT_DECAY_MONTHS = 3.0 # the same for a month named without a year (writers o
 YEAR_DECAY_MONTHS = 6.0   # the same for a bare year
 FILE_PRIOR = 0.8          # weight of the file's period when a story has its own evidence
 HEADER_REACH = 8          # how many lines above a story a date line may sit
+PREAMBLE_LINES = 6        # how many lines at the head of a file may hold the edition's date
+ANCHOR_WEIGHT = 2.0       # weight of a story's own precise date in the file's period
+COPYRIGHT_WEIGHT = 1.0    # weight of a copyright notice's year in the file's period
+WEEKDAY_REACH = 2         # how many years from the file's period a weekday may move a year-less day
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,13 @@ def _body_lines(article: ArticleDraft) -> tuple[int, int]:
     return (min(lines), max(lines)) if lines else (article.start_line, article.end_line)
 
 
+def _header_end(article: ArticleDraft, first_body: int) -> int:
+    """The last line of a story's header: the line before its second block, so that a date line
+    under a deck ("Suppliers blame…" / byline / "Published 12 May 2025") counts as its own."""
+    starts = sorted(min(b.lines) for b in article.blocks if b.lines)
+    return starts[1] - 1 if len(starts) > 1 else first_body - 1
+
+
 def _find_date_lines(articles: list[ArticleDraft], source: SourceText) -> dict[int, tuple[dt.date, str]]:
     """Date lines per article index: above each story, or below it when the dump puts them there."""
     order = sorted(range(len(articles)), key=lambda i: articles[i].start_line)
@@ -191,7 +212,8 @@ def _find_date_lines(articles: list[ArticleDraft], source: SourceText) -> dict[i
         prev_end = articles[order[pos - 1]].end_line if pos else 0
         next_start = articles[order[pos + 1]].start_line if pos + 1 < len(order) else len(source.lines) + 1
         skip = {art.title_line} if art.title_line else set()
-        heads[i] = _date_lines(source, max(prev_end + 1, first_body - HEADER_REACH), first_body - 1, skip)
+        skip.update(n for b in art.blocks for n in b.lines)
+        heads[i] = _date_lines(source, max(prev_end + 1, first_body - HEADER_REACH), _header_end(art, first_body), skip)
         tails[i] = _date_lines(source, last_body + 1, min(next_start - 1, last_body + HEADER_REACH), skip)
     footer_layout = bool(order) and bool(tails[order[-1]]) and not heads[order[0]]
     result: dict[int, tuple[dt.date, str]] = {}
@@ -210,8 +232,29 @@ def _find_date_lines(articles: list[ArticleDraft], source: SourceText) -> dict[i
     return result
 
 
+def _resolve_year(month: int, day: int, weekday: int | None, near: int, fallback: dt.date) -> int | None:
+    """The year of a year-less day, not after ``fallback``: when the text names the day's weekday,
+    the year nearest month ``near`` in which the day falls on it (within WEEKDAY_REACH years);
+    else the year nearest ``near``, within one year of it."""
+    def nearest(reach: int, wanted: int | None) -> int | None:
+        years = []
+        for year in range(near // 12 - reach, near // 12 + reach + 1):
+            try:
+                day_then = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if day_then <= fallback and (wanted is None or day_then.weekday() == wanted):
+                years.append(year)
+        return min(years, key=lambda y: (abs(month_index(y, month) - near), -y)) if years else None
+
+    found = nearest(WEEKDAY_REACH, weekday) if weekday is not None else None
+    return found if found is not None else nearest(1, None)
+
+
 def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tuple[dt.date, str] | None:
-    """A dateline opening the first paragraphs; a year-less one takes the year nearest ``near``."""
+    """A dateline opening the first paragraphs; a year-less one takes the year nearest ``near``
+    (in which the day falls on the weekday the paragraph names, if it names one), or is not
+    used when ``near`` is None."""
     for block in article.blocks[:2]:
         if block.kind != "para":
             continue
@@ -220,13 +263,90 @@ def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tup
             continue
         if found.year is not None:
             return dt.date(found.year, found.month, found.day), f"dateline {found.text!r}"
-        target = near if near is not None else month_index(fallback.year, fallback.month)
-        year = min(range(target // 12 - 1, target // 12 + 2),
-                   key=lambda y: (abs(month_index(y, found.month) - target), -y))
-        day = dt.date(year, found.month, found.day)
-        if day <= fallback:
-            return day, f"dateline {found.text!r} (year from context)"
+        if near is None:
+            return None
+        weekday = find_weekday(block.text[len(found.text):])
+        year = _resolve_year(found.month, found.day, weekday, near, fallback)
+        if year is None:
+            return None
+        fits = weekday is not None and dt.date(year, found.month, found.day).weekday() == weekday
+        how = "year from its weekday" if fits else "year from context"
+        return dt.date(year, found.month, found.day), f"dateline {found.text!r} ({how})"
     return None
+
+
+def _weekday_lead(article: ArticleDraft, near: int | None, fallback: dt.date) -> tuple[dt.date, str] | None:
+    """A day the opening paragraphs name with its weekday ("on Friday 16 January"): the day the
+    news happened, so the story's date; without a year, the year in which the weekday fits."""
+    leads = [b.text for b in article.blocks[:2] if b.kind == "para"]
+    found = next((f for text in leads if (f := find_weekday_date(text)) is not None), None)
+    if found is None:
+        return None
+    if found.year is not None:
+        day = dt.date(found.year, found.month, found.day)
+        return (day, f"{found.text!r} in the opening paragraphs") if day <= fallback else None
+    if near is None:
+        return None
+    year = _resolve_year(found.month, found.day, found.weekday, near, fallback)
+    if year is None or dt.date(year, found.month, found.day).weekday() != found.weekday:
+        return None
+    return dt.date(year, found.month, found.day), f"{found.text!r} in the opening paragraphs (year from its weekday)"
+
+
+def _preamble_date(articles: list[ArticleDraft], source: SourceText) -> tuple[int, dt.date, str] | None:
+    """A full date in the lines above the first story (a masthead "Issue 212 · Sunday, 22 October
+    2023", a "Running log, 9 September"): the date of the edition the file holds."""
+    first = min((a.start_line for a in articles), default=1)
+    for n in range(1, min(first, PREAMBLE_LINES + 1)):
+        line = source.lines[n - 1]
+        if len(line) > 160:
+            continue
+        for match in FULL_DATE.finditer(line):
+            day = full_date(match)
+            if day is not None:
+                return n, day, f"date {match.group(0)!r} at the head of the file (line {n})"
+    return None
+
+
+def _anchor_mention(day: dt.date) -> Mention:
+    idx = month_index(day.year, day.month)
+    return Mention(day.isoformat(), 0, "day", "past", ANCHOR_WEIGHT, start=idx, end=idx, day=day)
+
+
+def _copyright_scores(years: list[int], candidates: list[int]) -> list[float]:
+    """A copyright notice's year: the page was made that year, so stories are not newer than it and
+    most likely from it."""
+    scores = []
+    for c in candidates:
+        total = 0.0
+        for year in years:
+            if c > month_index(year, 12):
+                total -= COPYRIGHT_WEIGHT
+            elif c >= month_index(year, 1):
+                total += 0.5 * COPYRIGHT_WEIGHT
+        scores.append(total)
+    return scores
+
+
+def _neighbour(i: int, articles: list[ArticleDraft], dated: dict[int, tuple[dt.date, str]],
+               preamble: tuple[int, dt.date, str] | None) -> tuple[dt.date, str] | None:
+    """The date of the nearest story above (else below) that has a date of its own, or of the head
+    of the file: stories of one dump, under one date header, come from the same days."""
+    start = articles[i].start_line
+    marks = [(articles[j].start_line, day, f"as the story above it, at line {articles[j].start_line}")
+             for j, (day, _) in dated.items()]
+    if preamble:
+        marks.append((preamble[0], preamble[1], preamble[2]))
+    above = [m for m in marks if m[0] < start]
+    below = [m for m in marks if m[0] > start]
+    if above:
+        line, day, how = max(above, key=lambda m: m[0])
+    elif below:
+        line, day, how = min(below, key=lambda m: m[0])
+        how = f"as the story below it, at line {line}"
+    else:
+        return None
+    return day, how
 
 
 def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt.date,
@@ -238,30 +358,54 @@ def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt
     fallback_month = month_index(fallback.year, fallback.month)
     explicit = _explicit(source)
     evidence = [_evidence(a, fallback_month) for a in articles]
-    absolute = [m for ev in evidence for m in ev.mentions if m.kind in ("day", "month", "part", "year")]
+    date_lines = _find_date_lines(articles, source)
+    own: dict[int, tuple[dt.date, str]] = dict(date_lines)
+    for i, art in enumerate(articles):
+        if i not in own and (found := _dateline(art, None, fallback)) is not None:
+            own[i] = found
+    preamble = _preamble_date(articles, source)
+    anchors = [_anchor_mention(day) for day, _ in own.values() if day <= fallback]
+    if preamble and preamble[1] <= fallback:
+        anchors.append(_anchor_mention(preamble[1]))
+    copyright = sorted({y for line in source.lines if (y := copyright_year(line))})
+    absolute = [m for ev in evidence for m in ev.mentions if m.kind in ("day", "month", "part", "year")] + anchors
     candidates: list[int] = []
-    if absolute:
-        low = min(m.start for m in absolute)
-        high = min(fallback_month, max(m.end for m in absolute) + 24)
+    if absolute or copyright:
+        low = min([m.start for m in absolute] + [month_index(y, 1) for y in copyright])
+        high = min(fallback_month, max([m.end + 24 for m in absolute] + [month_index(y, 12) for y in copyright]))
         candidates = list(range(low, high + 1))
     article_scores = [_scores(ev, candidates) if candidates else [] for ev in evidence]
     file_scores = [sum(col) for col in zip(*article_scores)] if candidates else []
+    if candidates:
+        extra = [_scores(_Evidence(anchors, {}), candidates), _copyright_scores(copyright, candidates)]
+        file_scores = [sum(col) for col in zip(file_scores or [0.0] * len(candidates), *extra)]
     file_prior: list[float] = []
     if file_scores and max(file_scores) > 0:
         file_prior = [max(0.0, s) / max(file_scores) for s in file_scores]
     file_month = _best(candidates, file_scores) if file_prior else None
-    date_lines = _find_date_lines(articles, source)
+    estimates: list[tuple[int, str] | None] = [
+        _estimate(ev, candidates, scores, file_prior, file_month) if file_prior else None
+        for ev, scores in zip(evidence, article_scores)]
+    for i, art in enumerate(articles):
+        if i in own:
+            continue
+        near = estimates[i][0] if estimates[i] else file_month if file_month is not None else fallback_month
+        found = _dateline(art, near, fallback) or _weekday_lead(art, near, fallback)
+        if found is not None:
+            own[i] = found
     report: list[str] = []
     for i, (art, ev) in enumerate(zip(articles, evidence)):
-        estimate: tuple[int, str] | None = None
-        if file_prior:
-            estimate = _estimate(ev, candidates, article_scores[i], file_prior, file_month)
+        estimate = estimates[i]
+        neighbour = None if i in own else _neighbour(i, articles, own, preamble)
+        if neighbour and (neighbour[0] > fallback
+                          or _violations(ev, month_index(neighbour[0].year, neighbour[0].month))):
+            neighbour = None
         if explicit:
             art.date, art.date_source, art.date_evidence = explicit[0], "explicit", explicit[1]
-        elif i in date_lines:
-            art.date, art.date_source, art.date_evidence = date_lines[i][0], "dateline", date_lines[i][1]
-        elif (found := _dateline(art, estimate[0] if estimate else file_month, fallback)) is not None:
-            art.date, art.date_source, art.date_evidence = found[0], "dateline", found[1]
+        elif i in own:
+            art.date, art.date_source, art.date_evidence = own[i][0], "dateline", own[i][1]
+        elif neighbour is not None:
+            art.date, art.date_source, art.date_evidence = neighbour[0], "inferred", neighbour[1]
         elif estimate is not None:
             art.date, art.date_source, art.date_evidence = _day_in(ev, estimate[0], fallback), "inferred", estimate[1]
         else:
