@@ -410,3 +410,39 @@ def test_hard_wrapped_text_breaks_at_indents_and_rule_lines() -> None:
     assert [b.text.split(",")[0].split(" said")[0] for b in blocks] == [
         "Bangkok cleared two operators", "The ministry wants reports", "Officials"]
     assert any(d.reason == "boilerplate:separator" for d in result.drops)
+
+
+def test_a_desk_log_under_date_lines_splits_into_its_short_items() -> None:
+    # A masthead and tagline, then items of two or three paragraphs run on without blank lines,
+    # set apart by blank lines, sign-offs ("— ab") and date lines, with no headlines at all.
+    text = (
+        "HARBOUR DESK — DAILY NOTES\n"
+        "Items filed by the desk through the day. Not for publication without the editor's okay.\n\n"
+        "Monday, 3 March 2025\n\n"
+        "The port authority of Kestrel Bay said it will let container ships plug into shore power at "
+        "two new berths from next spring, cutting the diesel smoke residents have complained about for years.\n"
+        "Shipping lines calling at the port must register their vessels for the connection, and the "
+        "authority will charge a flat fee per hour that it says is below the cost of running engines.\n"
+        "— ab\n\n"
+        "Velora Games released its first virtual reality title on Monday, a puzzle adventure set in a "
+        "flooded museum that players explore by rowing a small boat between the galleries.\n"
+        "Reviewers praised its art but said the rowing controls made several of them feel seasick "
+        "within the first half hour of play.\n"
+        "— cd\n\n"
+        "Tuesday, 4 March 2025\n\n"
+        "Farmers in the Ostrava valley have started selling surplus apples to a cider start-up that "
+        "pays a fixed price per tonne, after supermarket contracts were cut back last autumn.\n"
+        "The start-up said it had signed up forty orchards and would open a tasting room in the old "
+        "railway depot of the valley's largest town this summer.\n\n"
+        "A city council in the north voted to turn a closed shopping centre into a public library, a "
+        "swimming pool and flats for older residents, ending a decade of arguments over the empty site.\n"
+        "Construction is due to begin next year and the council said the pool would open first.\n"
+        "— ab\n")
+    result = split_source(_source(text))
+    firsts = [a.blocks[0].text.split()[:3] for a in result.articles]
+    assert firsts == [["The", "port", "authority"], ["Velora", "Games", "released"],
+                      ["Farmers", "in", "the"], ["A", "city", "council"]]
+    assert all(len(a.blocks) == 2 for a in result.articles)
+    reasons = {d.line: d.reason for d in result.drops}
+    assert reasons[1] == reasons[2] == "boilerplate:masthead"
+    assert reasons[8] == "boilerplate:byline"

@@ -68,6 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(words|text|author|writer|reporter|story)\s*:\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s*(,|and|&)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*$|^source\s*:\s*\S.{0,80}$", _I)),
     ("boilerplate:byline", _JOB_TITLE),
+    # a sign-off under a story: a dash and the writer's initials or name ("— mk", "-- Jane Doe")
+    ("boilerplate:byline", re.compile(r"^(-{1,2}|\u2014|\u2013)\s*[^\W\d_][\w.'\u2019\-]*(\s+[^\W\d_][\w.'\u2019\-]*){0,2}$")),
     ("boilerplate:byline", re.compile(
         r"^[(\[-]*\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
         r"[A-Z][^()\[\]]{0,150}[)\]]?$|^[(\[]?\s*(reporting|editing) by\b.*[;,]\s*(additional reporting|editing|"

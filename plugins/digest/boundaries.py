@@ -67,6 +67,11 @@ INNER_SIDE = 2           # body paragraphs on each side of an untitled start ins
 INNER_LEDE = 0.5         # lede shape (lede.py) an untitled start inside a titled section needs
 INNER_COHESION = 1.0     # likeness across the cut below the file's typical likeness between paragraphs
 SEPARATOR = "boilerplate:separator"
+BLANK_GAP = 0.6          # untitled layout, in a file that runs paragraphs on without blank lines: a blank line
+TIGHT_SHARE = 0.5        # ... that is, where at least this share of the gaps between paragraphs has none
+SHORT_STORY = 2          # untitled layout: paragraphs of a story between two hard boundaries (see `hard_gaps`)
+# Chrome that only sits between stories: a rule line, a sign-off or byline, a date line.
+HARD_CHROME = frozenset({SEPARATOR, "boilerplate:byline", "dateline"})
 # Index templates for a window of MAX_STORY paragraphs (o, o' positions in it).
 _POS = np.arange(MAX_STORY)
 _LATER = np.maximum.outer(_POS, _POS)                 # the later of o and o'
@@ -88,6 +93,7 @@ class Para:
     heading: bool        # a title-like line (headline or subhead candidate)
     chrome_before: tuple[str, ...] = ()   # drop reasons of the chrome between this and the previous live unit
     is_list: bool = False                 # a bullet list (its items have no lede or continuation shape)
+    blank_before: bool = True             # a blank line sits between this and the previous live unit
 
 
 def lede_cue(text: str) -> float:
@@ -241,11 +247,33 @@ def _median_gap(table: BagTable) -> float:
     return statistics.median(sims) if sims else 0.0
 
 
-def gap_bonus(paras: list[Para], body: list[int], texts: list[str], table: BagTable) -> list[float | None]:
+def _gap_chrome(paras: list[Para], body: list[int], pos: int) -> set[str]:
+    """The drop reasons of the chrome between body paragraphs ``pos - 1`` and ``pos``."""
+    return {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
+
+
+def blank_is_cue(paras: list[Para], body: list[int]) -> bool:
+    """The file runs its paragraphs on without blank lines (TIGHT_SHARE of its gaps), so the
+    blank lines it has set stories (or items) apart."""
+    gaps = [not paras[body[pos]].blank_before for pos in range(1, len(body))]
+    return bool(gaps) and sum(gaps) >= TIGHT_SHARE * len(gaps) and not all(gaps)
+
+
+def hard_gaps(paras: list[Para], body: list[int], blank_cue: bool) -> list[bool]:
+    """Gaps before each body paragraph that only a story boundary would have: a rule line, a
+    sign-off or byline, or a date line dropped there, or a blank line where ``blank_cue``."""
+    return [pos > 0 and (bool(_gap_chrome(paras, body, pos) & HARD_CHROME)
+                         or (blank_cue and paras[body[pos]].blank_before))
+            for pos in range(len(body))]
+
+
+def gap_bonus(paras: list[Para], body: list[int], texts: list[str], table: BagTable,
+              blank_cue: bool = False) -> list[float | None]:
     """Evidence for a story boundary before each body paragraph, from cues (None: not allowed).
 
     Cues: lede openings (digest greetings, datelines, the lede shape of
-    lede.py), chrome or a separator dropped in the gap, opening
+    lede.py), chrome or a separator dropped in the gap, a blank line where
+    ``blank_cue`` (see `blank_is_cue`), opening
     pronouns/connectives, a quote going on, a short paragraph, and its
     similarity to the paragraph before it. `texts`: the body paragraphs with the headings just
     before them, as `table` holds them.
@@ -260,7 +288,9 @@ def gap_bonus(paras: list[Para], body: list[int], texts: list[str], table: BagTa
             continue                    # a subhead's section is never cut short
         text = paras[body[pos]].text
         b = 0.25 * lede_cue(text) + (0.0 if paras[body[pos]].is_list else LEDE_WEIGHT * ledes[pos])
-        chrome = {r for k in range(body[pos - 1] + 1, body[pos] + 1) for r in paras[k].chrome_before}
+        chrome = _gap_chrome(paras, body, pos)
+        if blank_cue and paras[body[pos]].blank_before:
+            b += BLANK_GAP
         if SEPARATOR in chrome:
             b += SEPARATOR_BEFORE
         elif "boilerplate:byline" in chrome:
@@ -302,11 +332,13 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
     table = BagTable(texts, 2)
     n = len(body)
     selfs, band = table.self_dots(), table.band_dots(MAX_STORY)
-    bonus = gap_bonus(paras, body, texts, table)
+    blank_cue = blank_is_cue(paras, body)
+    bonus = gap_bonus(paras, body, texts, table, blank_cue)
     forced = [pos for pos in range(1, n) if paras[body[pos]].index in edges]
     for pos in forced:
         bonus[pos] = 0.0
-    best, back = _segment(selfs, band, bonus, forced)
+    hard = hard_gaps(paras, body, blank_cue)
+    best, back = _segment(selfs, band, bonus, forced, hard)
     if best[n] == float("-inf"):
         return [0]
     starts = []
@@ -318,9 +350,11 @@ def untitled_starts(paras: list[Para], edges: set[int]) -> list[int]:
 
 
 def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
-             forced: list[int]) -> tuple[list[float], list[int]]:
+             forced: list[int], hard: list[bool]) -> tuple[list[float], list[int]]:
     """The dynamic programme of `untitled_starts` over n body paragraphs: the best score of the
-    first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).
+    first b paragraphs (``best[b]``) and where its last story starts (``back[b]``).  A story
+    shorter than MIN_STORY ends the file from an open start, or has `hard` gaps (or the file's
+    edges) on both sides and at least SHORT_STORY paragraphs.
 
     The stories from each start a (their fits, `_story_fits`) improve the best scores of all
     their ends b at once.
@@ -345,8 +379,11 @@ def _segment(selfs: np.ndarray, band: np.ndarray, bonus: list[float | None],
             m = stop - a
             score = base + fit[:m]          # of the story a..a+t, for the end b = a+t+1
             allowed = ends[a + 1:stop + 1].copy()
-            short = min(m, MIN_STORY - 1)   # a short story only ends the file, from an open start
-            allowed[:short] &= (np.arange(a + 1, a + 1 + short) == n) & (a in opens)
+            short = min(m, MIN_STORY - 1)   # a short story ends the file from an open start, or sits
+            ends_at = np.arange(a + 1, a + 1 + short)   # between hard gaps
+            closed = np.array([b == n or hard[b] for b in ends_at], dtype=bool)
+            allowed[:short] &= (((ends_at == n) & (a in opens))
+                                | (closed & (a == 0 or hard[a]) & (ends_at - a >= SHORT_STORY)))
             better = allowed & (score > best[a + 1:stop + 1])
             best[a + 1:stop + 1][better] = score[better]
             back[a + 1:stop + 1][better] = a

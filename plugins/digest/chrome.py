@@ -40,6 +40,9 @@ COMMENT_WORDS = 80
 CAPTION_WORDS = 30
 TEMPLATE_REPEATS = 3     # a templated line seen this often in one file is chrome
 WRAPPED_CHROME_WORDS = 25   # a hard-wrapped unit this short is still checked for stock chrome phrases
+PREAMBLE_UNITS = 3       # a masthead above a log's first date line: at most this many units ...
+PREAMBLE_UNIT_WORDS = 25 # ... of at most this many words each ...
+PREAMBLE_WORDS = 40      # ... and this many in all
 
 _DATE = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|"
@@ -235,6 +238,7 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
     mark_block_labels(units, reasons)
     _mark_list_heads(units, reasons)
     mark_link_labels(units, reasons)
+    _mark_dated_preamble(units, reasons)
     _mark_edges(units, reasons)
     mark_sign_off(units, reasons)
     return reasons
@@ -302,6 +306,32 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
             i = j
         else:
             i += 1
+
+
+def _mark_dated_preamble(units: list[Unit], reasons: dict[int, str]) -> None:
+    """In a log or blog that files its stories under date lines, the few short lines above the
+    first date line are the page's masthead (its name, a tagline), not a story's headline.
+
+    Date lines file stories when there are at least two, none sits right under a headline (where
+    it would be that story's header) and the last one has a story under it (not a date line
+    closing the story above, in a dump that puts dates under stories).
+    """
+    dates = [i for i, r in reasons.items() if r == "dateline"]
+    live = [i for i in range(len(units)) if i not in reasons]
+    if len(dates) < 2:
+        return
+    dates.sort()
+    for d in dates[1:]:
+        above = [i for i in live if i < d]
+        if above and _headline_like(units[above[-1]]):
+            return
+    if sum(1 for i in live if i > dates[-1] and is_body_para(units[i].text)) < 2:
+        return
+    head = [i for i in live if i < dates[0]]
+    sizes = [word_total(units[i].text) for i in head]
+    if (head and len(head) <= PREAMBLE_UNITS and max(sizes) <= PREAMBLE_UNIT_WORDS
+            and sum(sizes) <= PREAMBLE_WORDS and _headline_like(units[head[0]])):
+        reasons.update((i, "boilerplate:masthead") for i in head)
 
 
 def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:

@@ -93,7 +93,7 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
     live_edges = {live[k] if k < len(live) else -1 for k in (bisect_left(live, e) for e in edges)}
     paras = [Para(i, units[i].text, _is_heading(units[i]),
                   tuple(sorted({reasons[j] for j in range(prev + 1, i)})) if i > prev + 1 else (),
-                  units[i].kind == "list")
+                  units[i].kind == "list", any(units[j].gap_before for j in range(prev + 1, i + 1)))
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
