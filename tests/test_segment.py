@@ -446,3 +446,36 @@ def test_a_desk_log_under_date_lines_splits_into_its_short_items() -> None:
     reasons = {d.line: d.reason for d in result.drops}
     assert reasons[1] == reasons[2] == "boilerplate:masthead"
     assert reasons[8] == "boilerplate:byline"
+
+
+def test_titles_in_a_file_without_blank_lines_after_tag_footers() -> None:
+    # One paragraph per line, no blank lines: three-word title-case headlines follow the tag line
+    # that closes the story above, and a long sentence-case headline is not a wrapped line.
+    lines = [
+        "Ferry Fares Frozen",
+        "Kestrel Ferries said on Monday it would freeze fares on its island routes until the end of next "
+        "summer, after islanders complained that the last two increases had cut them off from the mainland.",
+        "The operator will cover the higher cost of fuel from a reserve built up during the busy tourist "
+        "seasons, its chief executive told a meeting of the harbour board.",
+        "Islanders welcomed the freeze but said the timetable still left the smaller harbours with one "
+        "crossing a day in winter, when storms often cancel even that.",
+        "Tags: ferries, islands",
+        "Orchard Robots Arrive",
+        "Growers in the Ostrava valley have bought forty picking robots that move along the rows on rails "
+        "and pluck apples with soft rubber grippers guided by cameras.",
+        "The machines work through the night and, according to the co-operative that bought them, cut the "
+        "number of seasonal pickers it must hire by about half.",
+        "Each robot cost about as much as a small tractor, and the growers expect to recover the price "
+        "within three harvests if the grippers do not bruise the fruit.",
+        "Tags: farming, robots",
+        "Velora Games cuts a third of its studio staff as players drift away from its puzzle adventures",
+        "Velora Games is laying off about 120 developers at its studio in the old textile district, the "
+        "company told employees in an email seen by reporters.",
+        "Sales of its last two releases fell short of forecasts, and the publisher that owns it wants the "
+        "studio to focus on smaller mobile titles.",
+        "Developers who stay will finish a sequel already announced for the spring, the email said.",
+        "Tags: games, jobs",
+    ]
+    result = split_source(_source("\n".join(lines) + "\n"))
+    assert [a.title_line for a in result.articles] == [1, 6, 11]
+    assert result.articles[2].title == lines[10]

@@ -4,7 +4,8 @@ Two layouts:
 
 * titled: the file opens with a headline-like line. Every later title-like
   line is a headline (new story) or an in-article subhead; the choice weighs
-  its shape (length, a question mark), an article header under it (a date
+  its shape (length, a question mark), chrome above it (more when it is the
+  footer that closes a story: tags, a share bar, comments), an article header under it (a date
   line, byline or timestamp dropped there, a dateline opening the text),
   lexical cohesion across it, the overlap of its words and the names that
   follow with the story so far, and a name it shares with the text under it
@@ -17,7 +18,9 @@ Two layouts:
   opening pronoun, connective or definite description, a quote going on);
   dynamic programming then picks the best set of boundaries, scoring each
   story by how well its paragraphs fit together, with a minimum story
-  length and a per-boundary cost.
+  length (shorter between hard gaps: a rule line, a sign-off, a date line, or a
+  blank line in a file that otherwise runs its paragraphs on) and a
+  per-boundary cost.
 
 In a titled file an untitled story may also be glued inside a titled
 section: it starts there only on strong evidence (`inner_start`): a byline
@@ -47,6 +50,10 @@ from .textnorm import DATELINE, capitalised, content_stems, fold, names
 WINDOW = 3
 STYLE_WEIGHT = 1.0       # a headline is set in the same case style as the file's first one
 CHROME_BEFORE = 0.75
+CLOSING_BEFORE = 1.5     # ... when that chrome closes an article (tags, share bar, comments, bio)
+# The drop reasons of the lines that close an article (its footer), never inside its text.
+CLOSING_REASONS = frozenset({"boilerplate:tags", "boilerplate:share", "boilerplate:counter",
+                             "boilerplate:comment-prompt", "boilerplate:comment", "boilerplate:author-bio"})
 HEADER_AFTER = 2.0       # a date line, byline or timestamp dropped right under a title-like line
 DATELINE_AFTER = 0.75    # per point of `lede_cue` of the paragraph under a title-like line
 NEW_NAME = 1.0           # a title-like line names what the text under it names, and the story so far never did
@@ -148,7 +155,9 @@ def titled_starts(paras: list[Para], edges: set[int]) -> list[int]:
         left = body[lo:hi]
         score = heading_shape(p.text)
         score += STYLE_WEIGHT if title_case(p.text) == house_style else -STYLE_WEIGHT
-        if paras[k - 1].index != p.index - 1:
+        if CLOSING_REASONS.intersection(p.chrome_before):
+            score += CLOSING_BEFORE     # the story above closed with its footer
+        elif paras[k - 1].index != p.index - 1:
             score += CHROME_BEFORE      # site chrome (dropped) sits between the stories
         if SEPARATOR in p.chrome_before:
             score += SEPARATOR_BEFORE

@@ -18,6 +18,7 @@ from .textnorm import ends_sentence, fold, word_total
 SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 BODY_WORDS = 12          # a full paragraph of prose has at least this many words
+RUN_ON_MEDIAN = 120      # median line length (characters) of a file that holds a paragraph per line
 BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u25cf\u2023\u2043\u00b7*\-\u2013]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -66,8 +67,15 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if len(near) >= 0.4 * len(lens) and open_ended >= 0.5 * len(near) else None
 
 
-def _continues(prev: str, nxt: str, width: int | None) -> bool:
-    """Whether line `nxt` carries on the paragraph that line `prev` belongs to."""
+def one_paragraph_per_line(lines: list[str]) -> bool:
+    """Most lines of the file are far longer than any wrap width: each holds a whole paragraph."""
+    lens = sorted(len(s.rstrip()) for s in lines if s.strip())
+    return bool(lens) and lens[len(lens) // 2] >= RUN_ON_MEDIAN
+
+
+def _continues(prev: str, nxt: str, width: int | None, run_on: bool = False) -> bool:
+    """Whether line `nxt` carries on the paragraph that line `prev` belongs to (`run_on`: the
+    file holds a paragraph per line, so a long line without a full stop is not a wrapped one)."""
     p, n = fold(prev), fold(nxt)
     if not p or not n or BULLET.match(nxt) or SEPARATOR.match(nxt) or SEPARATOR.match(prev):
         return False
@@ -77,7 +85,7 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
         return True
     if width is not None:
         return len(prev.rstrip()) >= 0.75 * width and len(p.split()) >= 5
-    return not ends_sentence(p) and len(p) >= 80
+    return not run_on and not ends_sentence(p) and len(p) >= 80
 
 
 def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
@@ -85,7 +93,9 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
 
     Lines whose number is in `skip` (header metadata) act as blank lines.
     """
-    width = wrap_width([s for i, s in enumerate(lines, 1) if i not in skip])
+    kept = [s for i, s in enumerate(lines, 1) if i not in skip]
+    width = wrap_width(kept)
+    run_on = width is None and one_paragraph_per_line(kept)
     units: list[Unit] = []
     cur: Unit | None = None
     blank_before = True
@@ -113,7 +123,7 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
             cur.parts[-1] = f"{cur.parts[-1]} {raw.strip()}"
             cur.item_lines[-1].append(no)
             cur.lines.append(no)
-        elif cur is not None and cur.kind == "text" and _continues(cur.parts[-1], raw, width):
+        elif cur is not None and cur.kind == "text" and _continues(cur.parts[-1], raw, width, run_on):
             cur.parts.append(raw)
             cur.lines.append(no)
         else:
