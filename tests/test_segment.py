@@ -343,6 +343,16 @@ def test_a_story_pasted_twice_with_different_chrome_inside_each_copy_stays_whole
     assert [len(a.blocks) for a in res.articles] == [6, 3, 6]
 
 
+def test_a_copy_whose_last_paragraph_grew_and_lost_the_share_bar_stays_whole():
+    # The original has a share bar above its last paragraph; the copy has none, and its last
+    # paragraph gained a sentence: the last paragraph belongs to each copy, not to a story of its own.
+    first = FERRY[:12] + ["Share this: Twitter Facebook WhatsApp", ""] + FERRY[12:]
+    copy = FERRY[:12] + [FERRY[12] + " The old diesel boats will be sold abroad."]
+    res = split_source(SourceText(path="c.txt", lines=first + [""] + STORY_B + [""] + copy))
+    assert [a.title for a in res.articles] == [FERRY[0], STORY_B[0], FERRY[0]]
+    assert [len(a.blocks) for a in res.articles] == [6, 3, 6]
+
+
 PORT_A = ["Kestrel Bay deepens its northern shipping channel", "",
           "The port authority of Kestrel Bay began dredging the northern channel on Monday so that larger "
           "container ships can dock without waiting for the tide.", "",

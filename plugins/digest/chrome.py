@@ -112,6 +112,27 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
+def _run_tail(found: _Keys, j: int, i: int, copy_start: int) -> tuple[int, int, int] | None:
+    """Where a repeated article goes on past other units pasted into one copy only (a share bar
+    above its last paragraph in the original): the next units, at most RUN_GAP_UNITS on from
+    original end `j` and copy end `i`, that are the same in both places (the first at least
+    RUN_TAIL_MIN_WORDS long and perhaps loosely: a sentence added), as a run (original start,
+    copy start, length); or None."""
+    n = len(found.keys)
+    steps = sorted(((dj, di) for dj in range(RUN_GAP_UNITS + 1) for di in range(RUN_GAP_UNITS + 1)
+                    if dj or di), key=lambda d: (d[0] + d[1], d))
+    for dj, di in steps:
+        jj, ii = j + dj, i + di
+        if (jj >= copy_start or ii >= n or found.sizes[ii] < RUN_TAIL_MIN_WORDS
+                or not (found.same(jj, ii) or _loosely_same(found.keys[jj], found.keys[ii]))):
+            continue
+        k = 1
+        while jj + k < copy_start and ii + k < n and found.same(jj + k, ii + k):
+            k += 1
+        return jj, ii, k
+    return None
+
+
 def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     """Runs of units that occur twice in the file (repeated articles, perhaps lightly edited:
     a number changed, a sentence added).
@@ -120,7 +141,8 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     (original or copy) starts or ends: those are article boundaries. Two runs that
     follow each other in both places with at most RUN_GAP_UNITS other units between
     them (different chrome pasted into each copy: a widget, a caption) are one
-    article, with no boundary between them.
+    article, with no boundary between them; so is a single paragraph that follows a
+    run that way (`_run_tail`), perhaps with a sentence added in the copy.
     """
     found = _Keys(units)
     keys, sizes = found.keys, found.sizes
@@ -153,7 +175,11 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
                 best_len += 1
             runs.append((best_j, i, best_len))
-            i += best_len
+            copy_start = i
+            j, i = best_j + best_len, i + best_len
+            while (tail := _run_tail(found, j, i, copy_start)) is not None:
+                runs.append(tail)
+                j, i = tail[0] + tail[2], tail[1] + tail[2]
             continue
         i += 1
     inside = {start + k for j, i, length in runs for start in (j, i) for k in range(length)}
