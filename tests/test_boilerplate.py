@@ -82,6 +82,13 @@ from digest.textnorm import normalize_line
     ("120 points by lakewatcher 4 hours ago | hide | 87 comments", "boilerplate:meta"),
     ("Jane Doe \u00b7 12 min read \u00b7 Mar 3", "boilerplate:meta"),
     ("3.4k views \u2022 Reply \u2022 Report", "boilerplate:meta"),
+    ("Showing 12 results \u00b7 Topic: Ferries \u00b7 Region: North", "boilerplate:meta"),
+    ("Section: Transport | Region: Lakeland", "boilerplate:meta"),
+    ("\u2014 jd", "boilerplate:byline"),
+    ("-- Jane Roe", "boilerplate:byline"),
+    ("Interview by Tomas Berg. Edited for length.", "boilerplate:byline"),
+    ("This interview has been edited and condensed for clarity.", "boilerplate:byline"),
+    ("Originally published in our Lakeland edition", "boilerplate:byline"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -105,6 +112,9 @@ def test_stock_chrome(line, reason):
     "The ferry carried 312 people, most of them commuters.",
     "Topics at the meeting ranged from ferry fares to the state of the old pier, the chair said afterwards.",
     "Mountain rail line reopens after landslide repairs",
+    "Originally, the ferry was meant to run only in summer.",
+    "Interview by interview, the inspectors built their case against the operator.",
+    "Ferry fares: up 3% | Lakeland Daily",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None
@@ -211,3 +221,20 @@ def test_template_key_masks_names_numbers_and_handles():
     assert template_key("Posted by ferry_fan") is None            # too little fixed wording
     assert template_key("Jane Doe / Harbor Wire") is None
     assert template_key("Mountain Rail Line Reopens After Landslide Repairs") is None
+
+
+def test_pull_quotes_repeating_the_text_are_dropped() -> None:
+    said = ('"We bought the boats because the spreadsheet told us to, not because they look modern," '
+            "said Ana Lima, who runs the ferry company's finances, adding that fuel savings paid for them.")
+    text = ("Lumen Lines will replace its three diesel ferries\n\n"
+            "Lumen Lines will replace its three diesel ferries with battery boats by next summer, it said.\n\n"
+            + said + "\n\n"
+            'Pull quote: "We bought the boats because the spreadsheet told us to" \u2014 Ana Lima\n\n'
+            "The boats recharge at the quay during the twenty-minute turnaround at each end of the lake.\n\n"
+            "Residents along the pier have complained for years about the diesel fumes and the noise.\n")
+    res = split_source(SourceText(path="p.txt", lines=text.split("\n")))
+    reasons = {d.line: d.reason for d in res.drops}
+    assert reasons.get(7) == "boilerplate:pull-quote"
+    assert said in "\n".join(b.text for a in res.articles for b in a.blocks)
+    # a headline repeating the words of its lede is no pull quote
+    assert [a.title for a in res.articles] == ["Lumen Lines will replace its three diesel ferries"]

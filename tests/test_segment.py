@@ -489,3 +489,23 @@ def test_titles_in_a_file_without_blank_lines_after_tag_footers() -> None:
     result = split_source(_source("\n".join(lines) + "\n"))
     assert [a.title_line for a in result.articles] == [1, 6, 11]
     assert result.articles[2].title == lines[10]
+
+
+def test_a_headline_with_its_deck_under_a_feed_masthead() -> None:
+    # The feed's name and a filter bar sit above the first release; its headline has a deck glued
+    # under it, and the headline is longer than a wrapped line would be.
+    lines = ["LAKEWIRE \u2014 Transport releases feed",
+             "Showing 2 releases \u00b7 Category: Transport \u00b7 Region: Lakeland", "",
+             "Lumen Lines Unveils Battery-Electric Passenger Ferry for Commuter Routes on Lake Mira",
+             "New boats carry 120 passengers and recharge at the quay during the twenty-minute turnaround", "",
+             "LAKETON, June 19, 2023 /Lakewire/ -- Lumen Lines, which carries commuters across Lake Mira, "
+             "today unveiled the battery-electric ferry that will replace its three diesel boats next summer.", "",
+             "The shipyard on the northern shore won the order against two foreign bidders, and regional "
+             "funds pay for a third of the boats, the company said in its statement.", "",
+             "Residents along the pier have complained for years about the diesel fumes and the noise of the "
+             "old boats, which are now more than thirty years old."]
+    res = split_source(SourceText(path="r.txt", lines=lines))
+    assert [a.title for a in res.articles] == [lines[3]]
+    reasons = {d.line: d.reason for d in res.drops}
+    assert reasons[1] == "boilerplate:masthead" and reasons[2] == "boilerplate:meta"
+    assert 5 not in reasons        # the deck is kept with the release

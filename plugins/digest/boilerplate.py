@@ -62,7 +62,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}((,\s*|\s+and\s+)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3})*\s+"
         r"contributed (reporting|research|to this (report|story|article))\.?$"
         r"|^(?i:(this|a version of this) (article|story|post|piece)\s+(was |has been |is )?(originally |first )?"
-        r"(appeared|published|ran|posted))\b")),
+        r"(appeared|published|ran|posted))\b"
+        r"|^(?i:(originally|first) (published|appeared|ran|posted) (in|on|at|by))\b[^.!?]{0,80}\.?$")),
+    # who asked the questions, and how the text was edited: "Interview by Jane Doe. Edited for length."
+    ("boilerplate:byline", re.compile(
+        r"^(?i:(interview|interviewed|conversation|translated|translation|transcribed)\s+by)\s+"
+        r"[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}\.?(\s+[^.!?]{0,60}\bfor\s+(?i:length|clarity|brevity)\.?)?$"
+        r"|^(?i:(this (interview|conversation|transcript) (has been|was|is) )?(lightly )?(edited|condensed)"
+        r"( and (edited|condensed))? for (length|clarity|brevity)( and (length|clarity|brevity))?)\.?$")),
     # a labelled credit line for the text: "Words: Jane Doe", "Source: Harbor Post | Jane Doe"
     ("boilerplate:byline", re.compile(
         r"^(words|text|author|writer|reporter|story)\s*:\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
@@ -198,7 +205,10 @@ _META_MARKS = ("|", "\u00b7", "\u2022")
 _META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
 _META_FIELD = re.compile(
     r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
-    r"|\bago$|^(share|reply|report|save|hide|flag|permalink|like|edit|parent|context)$", _I)
+    r"|\bago$|^(share|reply|report|save|hide|flag|permalink|like|edit|parent|context)$"
+    r"|^showing\s+\d", _I)
+# a labelled field of a listing's filter bar: "Category: Technology", "Region: Asia-Pacific"
+_LABEL_FIELD = re.compile(r"^[^\W\d_][\w&/\- ]{0,20}:\s*\S")
 
 
 def is_metadata_bar(text: str) -> bool:
@@ -209,7 +219,8 @@ def is_metadata_bar(text: str) -> bool:
         return False                    # one field at most
     fields = [f for f in _META_SPLIT.split(s) if f]
     return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
-            and not ends_sentence(s) and any(_META_FIELD.search(f) for f in fields))
+            and not ends_sentence(s) and (any(_META_FIELD.search(f) for f in fields)
+                                          or sum(bool(_LABEL_FIELD.match(f)) for f in fields) >= 2))
 
 
 _GREETING = re.compile(r"^(good (morning|afternoon|evening)|hello|hi|hey|greetings|welcome)\b", _I)

@@ -19,7 +19,7 @@ from .boilerplate import (
 )
 from .headline import is_title_like
 from .neighbours import (
-    mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_sign_off,
+    mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_pull_quotes, mark_sign_off,
 )
 from .paragraphs import Unit, is_body_para
 from .textnorm import ends_sentence, fold, normalize_line, word_total
@@ -264,6 +264,7 @@ def mark_chrome(units: list[Unit], common: frozenset[str], in_run: set[int]) -> 
     mark_block_labels(units, reasons)
     _mark_list_heads(units, reasons)
     mark_link_labels(units, reasons)
+    mark_pull_quotes(units, reasons)
     _mark_dated_preamble(units, reasons)
     _mark_edges(units, reasons)
     mark_sign_off(units, reasons)
@@ -362,7 +363,11 @@ def _mark_dated_preamble(units: list[Unit], reasons: dict[int, str]) -> None:
 
 def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
     """Chrome before the first headline or paragraph (fragments, and title-like lines above the
-    headline: a site or newsletter name, an issue line), and after the last paragraph."""
+    headline: a site or newsletter name, an issue line), and after the last paragraph.
+
+    The headline is the last title-like line above the first paragraph (metadata may follow
+    it), or the one set right above that line when that line is its deck: a title-like line
+    under the headline stays for the splitter to place."""
     live = [i for i in range(len(units)) if i not in reasons]
     body = [i for i in live if units[i].kind == "text" and is_body_para(units[i].text)]
     if not body:
@@ -370,9 +375,14 @@ def _mark_edges(units: list[Unit], reasons: dict[int, str]) -> None:
     first = body[0]
     last = max(body[-1], max((i for i in live if units[i].kind == "list"), default=-1))
     head = [i for i in live if i < first]
-    title = max((i for i in head if _headline_like(units[i])), default=None)   # metadata may follow it
+    title = max((i for i in head if _headline_like(units[i])), default=None)
+    if (title is not None and title - 1 in head and not units[title].gap_before
+            and _headline_like(units[title - 1]) and not is_kicker(units[title - 1].text)):
+        title -= 1                      # a headline with its deck glued under it
     for i in head:
-        if i != title and (_chrome_like(units[i]) or (units[i].kind == "text" and is_title_like(units[i].text))):
+        if i == title or (title is not None and i > title and not _chrome_like(units[i])):
+            continue
+        if _chrome_like(units[i]) or (units[i].kind == "text" and is_title_like(units[i].text)):
             reasons[i] = "boilerplate:masthead"
     for i in live:
         if i > last and _chrome_like(units[i]):

@@ -13,7 +13,9 @@ far, and adds reasons in place:
 * a "Label: link text" line that recurs in the file and stands between the end
   of one story and the next headline ("Go deeper: ...", "Watch: ...");
 * a short closing line that names the publication from the masthead
-  ("The Weekly Wire is edited by ...").
+  ("The Weekly Wire is edited by ...");
+* a pull quote: a short unit whose words (or whose quotation, when a quotation
+  is most of it) a paragraph near it already holds, in a row.
 """
 from __future__ import annotations
 
@@ -34,6 +36,11 @@ LABEL_WORDS = 3          # a label glued on top of a dropped block
 LINK_LABEL_WORDS = 3     # the label part of "Label: link text"
 LINK_TEXT_WORDS = 14
 SIGN_OFF_WORDS = 20      # a closing line about the publication
+PULL_QUOTE_WORDS = 40    # a pull quote is at most this long ...
+PULL_QUOTE_REPEAT = 6    # ... and repeats at least this many words in a row of a paragraph ...
+PULL_QUOTE_REACH = 8     # ... at most this many units away
+PULL_QUOTE = "boilerplate:pull-quote"
+_QUOTED = re.compile(r'"([^"]+)"')
 
 _OFFER = re.compile(
     r"\b(promo(tional)? code|discount code|coupon|(use|with|enter) (the )?code\s+[A-Z0-9]{4,}|\d+\s?% off|"
@@ -142,3 +149,40 @@ def mark_sign_off(units: list[Unit], reasons: dict[int, str]) -> None:
     if (last.kind == "text" and word_total(last.text) <= SIGN_OFF_WORDS
             and not _REPORTED.search(last.text) and _name_pairs(last.text) & masthead):
         reasons[live[-1]] = "boilerplate:footer"
+
+
+def _word_key(text: str) -> str:
+    """The lowercased words of a text, one space apart and padded with one: for looking up a run
+    of words inside another text."""
+    return " " + " ".join(words(fold(text).lower())) + " "
+
+
+def mark_pull_quotes(units: list[Unit], reasons: dict[int, str]) -> None:
+    """A short unit that repeats a run of words from a longer paragraph near it: a pull quote set
+    in the page (perhaps labelled, "Pull quote: ..."), so the text is kept where the paragraph has it.
+    A title-like unit counts only by its quotation: a headline may repeat the words of its lede."""
+    keys: dict[int, str] = {}
+
+    def key(k: int) -> str:
+        if k not in keys:
+            keys[k] = _word_key(units[k].text)
+        return keys[k]
+
+    for i, u in enumerate(units):
+        if i in reasons or u.kind != "text" or not PULL_QUOTE_REPEAT <= word_total(u.text) <= PULL_QUOTE_WORDS:
+            continue
+        quoted = [q for q in _QUOTED.findall(fold(u.text)) if word_total(q) >= PULL_QUOTE_REPEAT]
+        if quoted and 2 * sum(word_total(q) for q in quoted) >= word_total(u.text):
+            pieces = [_word_key(q) for q in quoted]
+        elif not is_title_like(u.text):     # (a headline may repeat the words of its lede)
+            pieces = [key(i)]
+        else:
+            continue
+        size = max(p.count(" ") - 1 for p in pieces)
+        if size < PULL_QUOTE_REPEAT:
+            continue
+        for j in range(max(0, i - PULL_QUOTE_REACH), min(len(units), i + PULL_QUOTE_REACH + 1)):
+            if (j != i and units[j].kind == "text" and word_total(units[j].text) > word_total(u.text)
+                    and any(p in key(j) for p in pieces)):
+                reasons[i] = PULL_QUOTE
+                break

@@ -18,7 +18,8 @@ from .textnorm import ends_sentence, fold, word_total
 SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 BODY_WORDS = 12          # a full paragraph of prose has at least this many words
-RUN_ON_MEDIAN = 120      # median line length (characters) of a file that holds a paragraph per line
+RUN_ON_LINE = 160        # characters: a line this long is no wrapped line ...
+RUN_ON_SHARE = 0.1       # ... and when this share of a file's lines are, it holds a paragraph per line
 BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25e6\u25cf\u2023\u2043\u00b7*\-\u2013]|\d{1,2}[.)])\s+(?=\S)")
 
 
@@ -68,9 +69,10 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def one_paragraph_per_line(lines: list[str]) -> bool:
-    """Most lines of the file are far longer than any wrap width: each holds a whole paragraph."""
-    lens = sorted(len(s.rstrip()) for s in lines if s.strip())
-    return bool(lens) and lens[len(lens) // 2] >= RUN_ON_MEDIAN
+    """Many lines of the file are far longer than any wrap width: it is not wrapped, each line
+    holds a whole paragraph (a wrapped file has no such lines)."""
+    lens = [len(s.rstrip()) for s in lines if s.strip()]
+    return bool(lens) and sum(n > RUN_ON_LINE for n in lens) >= RUN_ON_SHARE * len(lens)
 
 
 def _continues(prev: str, nxt: str, width: int | None, run_on: bool = False) -> bool:

@@ -97,7 +97,8 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
-    titled = paras[0].heading and len(paras) > 1 and not paras[1].heading
+    # a headline opens the file (perhaps with its deck under it, set as a title-like line too)
+    titled = paras[0].heading and any(not p.heading for p in paras[1:3])
     starts = titled_starts(paras, live_edges) if titled else untitled_starts(paras, live_edges)
     heads = {p.index for p in paras if p.heading}
     articles: list[ArticleDraft] = []
