@@ -89,6 +89,13 @@ from digest.textnorm import normalize_line
     ("Interview by Tomas Berg. Edited for length.", "boilerplate:byline"),
     ("This interview has been edited and condensed for clarity.", "boilerplate:byline"),
     ("Originally published in our Lakeland edition", "boilerplate:byline"),
+    ("From our Lakeland correspondent", "boilerplate:byline"),
+    ("16:42 HKT", "boilerplate:timestamp"),
+    ("Watch: Inside the new ferry yard\t1:05", "boilerplate:widget"),
+    ("\u25b6 Listen to this story", "boilerplate:widget"),
+    ("Page 1 of 2   |   Next page \u00bb", "boilerplate:navigation"),
+    ("---------- item 2 of 5 ----------", "boilerplate:separator"),
+    (". . . . . . . . . . . .", "boilerplate:separator"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -115,6 +122,9 @@ def test_stock_chrome(line, reason):
     "Originally, the ferry was meant to run only in summer.",
     "Interview by interview, the inspectors built their case against the operator.",
     "Ferry fares: up 3% | Lakeland Daily",
+    "From our point of view the ferry is late.",
+    "Watch: the ferry that never sank",
+    "Fares rose --- again --- this spring, the council said.",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None

@@ -29,6 +29,13 @@ def drafts(raw: str, spans: list[tuple[int, int, int | None]], path: str = "dump
     return arts, SourceText(path=path, lines=lines, meta=meta or {})
 
 
+def dated(raw: str, spans: list[tuple[int, int, int | None]]) -> list[ArticleDraft]:
+    """The articles of `drafts`, dated with the FALLBACK git date."""
+    arts, src = drafts(raw, spans)
+    date_articles(arts, src, FALLBACK, "git")
+    return arts
+
+
 def date_one(raw: str, **kw: object) -> ArticleDraft:
     n = raw.count("\n") + 1
     arts, src = drafts(raw, [(1, n, 1)], **kw)  # type: ignore[arg-type]
@@ -49,23 +56,20 @@ def test_filename_date_is_explicit() -> None:
 
 def test_date_line_above_title() -> None:
     raw = "Thursday, 4 March 2021\n\nGizmo Corp opens lab\n\nGizmo Corp opened a lab in 2015, it said."
-    arts, src = drafts(raw, [(1, 5, 3)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(1, 5, 3)])
     assert (arts[0].date, arts[0].date_source) == (dt.date(2021, 3, 4), "dateline")
 
 
 def test_date_lines_belong_to_the_right_story_in_a_stream() -> None:
     raw = ("Sept. 3, 2020\nFirst story\nAlpha happened.\n\n"
            "Posted: 2020-10-12 09:30\nSecond story\nBeta happened.")
-    arts, src = drafts(raw, [(2, 3, 2), (6, 7, 6)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(2, 3, 2), (6, 7, 6)])
     assert [a.date for a in arts] == [dt.date(2020, 9, 3), dt.date(2020, 10, 12)]
 
 
 def test_date_lines_under_stories_in_footer_layout() -> None:
     raw = "First story\nAlpha happened.\n12 May 2022\n\nSecond story\nBeta happened.\n19 May 2022"
-    arts, src = drafts(raw, [(1, 2, 1), (5, 6, 5)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(1, 2, 1), (5, 6, 5)])
     assert [a.date for a in arts] == [dt.date(2022, 5, 12), dt.date(2022, 5, 19)]
 
 
@@ -81,6 +85,16 @@ def test_dateline_without_date_gives_no_date() -> None:
     assert parse_date_line("The show opens on 3 September 2020 in the park") is None
 
 
+def test_date_lines_in_other_shapes() -> None:
+    assert parse_date_line("2021\u5e743\u67089\u65e5 11:20") == dt.date(2021, 3, 9)
+    assert parse_date_line("Staff Reporter \u00b7 3 February 2020") == dt.date(2020, 2, 3)
+    assert parse_date_line("Feb 3, 2020 | 6:41 PM") == dt.date(2020, 2, 3)
+    assert parse_date_line("Updated 09:15 GMT \u00b7 8 October 2024") == dt.date(2024, 10, 8)
+    # a bar of fields with two dates, or long fields, is not one date line
+    assert parse_date_line("3 February 2020 \u00b7 4 February 2020") is None
+    assert parse_date_line("The ferry company said on Monday that fares would rise \u00b7 3 February 2020") is None
+
+
 def test_day_first_dateline() -> None:
     art = date_one("Robots arrive\n\n\tPORTVILLE, 14 January 2026 -- A robot maker said it had grown.")
     assert (art.date, art.date_source) == (dt.date(2026, 1, 14), "dateline")
@@ -91,16 +105,14 @@ def test_yearless_dateline_takes_the_year_its_weekday_and_copyright_fit() -> Non
            "after it applied for a licence in 2021.\n\u00a9 2024 Wirewire. All rights reserved.\n\n"
            "Drone rules\nLAKETON, Nov 13 (Wirewire) - The agency issued drone rules on Wednesday.\n"
            "\u00a9 2024 Wirewire. All rights reserved.")
-    arts, src = drafts(raw, [(1, 2, 1), (5, 6, 5)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(1, 2, 1), (5, 6, 5)])
     assert [a.date for a in arts] == [dt.date(2024, 11, 12), dt.date(2024, 11, 13)]
     assert "weekday" in arts[0].date_evidence
 
 
 def test_copyright_year_bounds_the_file_period() -> None:
     raw = "Quiet story\nThe agency issued drone rules, it said.\n\u00a9 2019 Wirewire"
-    arts, src = drafts(raw, [(1, 2, 1)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(1, 2, 1)])
     assert arts[0].date.year == 2019 and arts[0].date_source == "inferred"
 
 
@@ -108,12 +120,10 @@ def test_weekday_day_in_the_lead_dates_the_story() -> None:
     raw = ("Ad rules drafted\nPORTVILLE, 14 January 2026 -- A robot maker grew.\n\n"
            "Labels for ads\nThe regulator published draft rules on Friday 16 January that would "
            "require labels.")
-    arts, src = drafts(raw, [(1, 2, 1), (4, 5, 4)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(1, 2, 1), (4, 5, 4)])
     assert arts[1].date == dt.date(2026, 1, 16) and "weekday" in arts[1].date_evidence
     # a weekday that does not fit the day in any nearby year says nothing: the story above dates it
-    arts, src = drafts(raw.replace("Friday", "Monday"), [(1, 2, 1), (4, 5, 4)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw.replace("Friday", "Monday"), [(1, 2, 1), (4, 5, 4)])
     assert arts[1].date == dt.date(2026, 1, 14) and "story above" in arts[1].date_evidence
 
 
@@ -122,8 +132,7 @@ def test_posts_under_one_date_header_share_its_date() -> None:
            "Second post\nBeta happened too, and nobody knows when.\n\n"
            "Thursday, November 7, 2019\n\nThird post\nGamma happened.\n\n"
            "Fourth post\nDelta happened in 2021, it says.")
-    arts, src = drafts(raw, [(3, 4, 3), (6, 7, 6), (11, 12, 11), (14, 15, 14)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(3, 4, 3), (6, 7, 6), (11, 12, 11), (14, 15, 14)])
     assert [a.date for a in arts[:3]] == [dt.date(2019, 11, 11), dt.date(2019, 11, 11), dt.date(2019, 11, 7)]
     assert arts[1].date_source == "inferred" and "story above" in arts[1].date_evidence
     # a story reporting a later event is not dated before it
@@ -131,11 +140,10 @@ def test_posts_under_one_date_header_share_its_date() -> None:
 
 
 def test_masthead_date_dates_the_stories_of_the_issue() -> None:
-    raw = ("THE WEEKLY WIDGET \u00b7 Issue 9 \u00b7 Sunday, 22 October 2023\n\n"
+    raw = ("The Weekly Widget, issue 9 of our members' letter, sent on Sunday, 22 October 2023\n\n"
            "Mill expands\nThe mill has grown since 2020, its owner said.\n\n"
            "Kites sell\nKiteco sold more kites this week.")
-    arts, src = drafts(raw, [(3, 4, 3), (6, 7, 6)])
-    date_articles(arts, src, FALLBACK, "git")
+    arts = dated(raw, [(3, 4, 3), (6, 7, 6)])
     assert [a.date for a in arts] == [dt.date(2023, 10, 22)] * 2
     assert "head of the file" in arts[0].date_evidence
 

@@ -37,6 +37,16 @@ def _ratio(value: str) -> float:
     return int(ok) / int(total) if int(total) else 1.0
 
 
+# A fourth set, written blind to the splitter after the third was fitted (see its README): feeds
+# saved as text, a Reddit snapshot, a newsletter with a contents list, a record export, a live
+# blog. Its first blind score: F1 0.64, 110 leaked lines, dates 12/24; after the general chrome
+# shapes it showed (date bars, CJK dates, time stamps, players, labelled rules): F1 0.69, 91.
+# Its figures may only get better.
+BLIND_SET_4 = "heldout4"
+BLIND_FLOOR_4 = {"segmentation_f1": 0.69, "content_retained": 0.995}
+BLIND_MAX_LEAKS_4 = 91
+
+
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], dict]:
     """Scores of one dev set, built and scored once per module."""
@@ -93,3 +103,10 @@ def test_dates_land_in_their_windows(scores: Callable[[str], dict], dev_set: str
     # every story whose date the text gives away, by a date header, a dateline, a weekday, a
     # copyright year or a dated neighbour, lands in its gold window
     assert _ratio(scores(dev_set)["dates_in_window_inferable"]) == 1.0, scores(dev_set)["dates_in_window_inferable"]
+
+
+def test_second_blind_set_does_not_fall_back(scores: Callable[[str], dict]) -> None:
+    s = scores(BLIND_SET_4)
+    for key, floor in BLIND_FLOOR_4.items():
+        assert s[key] >= floor, (key, s[key], s["missing_articles"])
+    assert s["noise_leaks"] <= BLIND_MAX_LEAKS_4, s["noise_leak_examples"]

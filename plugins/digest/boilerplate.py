@@ -14,7 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from . import langscore
-from .textnorm import ends_sentence, fold, normalize_line, stopword_ratio, word_count, word_total, words
+from .textnorm import (
+    RULE_LINE, ends_sentence, fold, normalize_line, stopword_ratio, word_count, word_total, words,
+)
 
 SHORT_WORDS = 10          # a "short line" for repetition purposes
 TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
@@ -75,12 +77,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(words|text|author|writer|reporter|story)\s*:\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s*(,|and|&)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*$|^source\s*:\s*\S.{0,80}$", _I)),
     ("boilerplate:byline", _JOB_TITLE),
+    # "From our Seoul correspondent", "Our technology desk"
+    ("boilerplate:byline", re.compile(
+        r"^(from\s+)?(our|a)\s+(\w+\s+){0,2}(correspondents?|reporters?|bureau|desk|staff)$", _I)),
     # a sign-off under a story: a dash and the writer's initials or name ("— mk", "-- Jane Doe")
     ("boilerplate:byline", re.compile(r"^(-{1,2}|\u2014|\u2013)\s*[^\W\d_][\w.'\u2019\-]*(\s+[^\W\d_][\w.'\u2019\-]*){0,2}$")),
     ("boilerplate:byline", re.compile(
         r"^[(\[-]*\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
         r"[A-Z][^()\[\]]{0,150}[)\]]?$|^[(\[]?\s*(reporting|editing) by\b.*[;,]\s*(additional reporting|editing|"
         r"writing) by\b", _I)),
+    # a bare time stamp, as above each entry of a live blog: "16:42 HKT", "9.05am"
+    ("boilerplate:timestamp", re.compile(r"^\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?$", _I)),
     ("boilerplate:timestamp", re.compile(
         r"^(published|updated|posted|last updated|first published|modified|last modified)\b\s*:?\s*(on\s+|at\s+)?"
         r".{0,60}?(\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(today|yesterday)\b)", _I)),
@@ -91,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:tags", re.compile(
         r"^(tags?|tagged( with| in| as)?|topics?|filed (under|in)|posted in|categor(y|ies)|keywords|labels?)\s*:\s*\S",
         _I)),
-    ("boilerplate:separator", re.compile(r"^([\-*=_~#\u2022\u00b7+]\s*){3,}$")),
+    ("boilerplate:separator", RULE_LINE),
     ("boilerplate:newsletter", re.compile(
         r"\b(unsubscribe|you are receiving this|update (your )?(email |subscription )?preferences|"
         r"manage (your )?(subscriptions?|newsletters?|alerts)|view (this email )?in (your )?browser|"
@@ -134,6 +141,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:footer", re.compile(
         r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|^(powered|created|designed|built) by\b|"
         r"^(terms (of (use|service))?|privacy( policy)?|contact us|about us|sitemap|imprint)\b.{0,40}$)", _I)),
+    ("boilerplate:navigation", re.compile(r"^page \d+ of \d+\b.{0,40}$", _I)),
+    # a video or audio player: "Watch: Inside the plant 0:45", "▶ Listen to this story"
+    ("boilerplate:widget", re.compile(
+        r"^(watch|video|listen|audio|play)\s*:.{1,120}\s\(?\d{1,2}:\d\d\)?$|^[\u25b6\u25ba\u23f5]", _I)),
     ("boilerplate:navigation", re.compile(
         r"^(home|news|menu|search|skip to (main )?content|back to top|next (article|post|story)|"
         r"previous (article|post|story)|(older|newer) posts?)\W*$|^(\w[\w ]{0,20}\s*(›|»|>|/|\|)\s*){2,}\w[\w ]{0,20}$", _I)),

@@ -17,6 +17,7 @@ from .boilerplate import (
     are_foreign, is_alt_text, is_caption, is_newsletter_intro, is_short, line_counts, pattern_reason,
     template_key,
 )
+from .datefind import parse_date_line
 from .headline import is_title_like
 from .neighbours import (
     mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_pull_quotes, mark_sign_off,
@@ -55,8 +56,8 @@ _LIST_HEAD = re.compile(
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is only a date (perhaps with a time)."""
-    return bool(_DATE.match(fold(text)))
+    """A line that is only a date (perhaps with a time, or in a bar of short metadata fields)."""
+    return bool(_DATE.match(fold(text))) or parse_date_line(text) is not None
 
 
 class _Keys:

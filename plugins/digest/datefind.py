@@ -72,7 +72,8 @@ def _d(name: str) -> str:
 FULL_DATE = re.compile(
     rf"\b(?:{_m('m1')}\s+{_d('d1')},?\s+{_y('y1')}"
     rf"|{_d('d2')}\s+(?:of\s+)?{_m('m2')},?\s+{_y('y2')}"
-    r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?!\d))"
+    r"|(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?!\d)"
+    r"|(?P<y4>(?:19|20)\d\d)\s*年\s*(?P<m4>[01]?\d)\s*月\s*(?P<d4>[0-3]?\d)\s*日)"     # 2021年3月9日
 )
 MONTH_YEAR = re.compile(rf"\b{_m('m')},?\s+(?:of\s+)?{_y('y')}")
 PART_YEAR = re.compile(
@@ -105,7 +106,7 @@ EMBED_POST = re.compile(r"\(@\w+\)\s*$")
 # that need it, so those are not run on it.
 _HINT_YEAR = re.compile(r"(?:19|20)\d\d")                # FULL_DATE, every *_YEAR pattern, YEAR
 _HINT_MONTH = re.compile(_m("hm"))                        # MONTH_YEAR, REL_MONTH
-_HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d[-/.][01]?\d[-/.]")   # FULL_DATE without a month name
+_HINT_NUMERIC_DATE = re.compile(r"(?:19|20)\d\d(?:[-/.][01]?\d[-/.]|\s*年)")   # FULL_DATE without a month name
 # The hints for case-insensitive patterns look in the lowercased text, case-sensitively (much
 # faster). Lowercasing keeps spaces spaces and non-word characters non-word characters, and
 # every character a case-insensitive ASCII letter matches becomes that letter, except "ſ" (an
@@ -205,7 +206,10 @@ def full_date(match: re.Match[str]) -> dt.date | None:
         if match.group("m" + i):
             return _safe_date(int(match.group("y" + i)), _month_number(match.group("m" + i)),
                               int(match.group("d" + i)))
-    return _safe_date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
+    for i in ("3", "4"):
+        if match.group("y" + i):
+            return _safe_date(int(match.group("y" + i)), int(match.group("m" + i)), int(match.group("d" + i)))
+    return None
 
 
 _DATE_LINE_LABEL = re.compile(
@@ -222,7 +226,23 @@ _TIME_HEAD = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)
 
 
 def parse_date_line(line: str) -> dt.date | None:
-    """The date of a line that holds only a date ("3 September 2020", "Posted: Sept. 3, 2020 10:00 ET")."""
+    """The date of a line that holds only a date ("3 September 2020", "Posted: Sept. 3, 2020 10:00 ET"),
+    or a bar of short fields one of which is a date ("Staff Reporter · 3 February 2020")."""
+    found = _parse_date_field(line)
+    if found is None and _FIELD_MARK.search(line):
+        fields = [f for f in _FIELD_MARK.split(line) if f.strip()]
+        if 2 <= len(fields) <= DATE_BAR_FIELDS and all(len(f.split()) <= DATE_BAR_WORDS for f in fields):
+            dates = [d for d in map(_parse_date_field, fields) if d is not None]
+            found = dates[0] if len(dates) == 1 else None
+    return found
+
+
+_FIELD_MARK = re.compile(r"\s+[|·•]\s+")
+DATE_BAR_FIELDS = 4      # a metadata bar holding a date has at most this many fields ...
+DATE_BAR_WORDS = 5       # ... of at most this many words each
+
+
+def _parse_date_field(line: str) -> dt.date | None:
     text = line.strip().strip("*_#>[]()").strip()
     if not text or len(text) > 90:
         return None

@@ -161,28 +161,32 @@ def mark_pull_quotes(units: list[Unit], reasons: dict[int, str]) -> None:
     """A short unit that repeats a run of words from a longer paragraph near it: a pull quote set
     in the page (perhaps labelled, "Pull quote: ..."), so the text is kept where the paragraph has it.
     A title-like unit counts only by its quotation: a headline may repeat the words of its lede."""
-    keys: dict[int, str] = {}
+    lowered: dict[int, str] = {}
 
-    def key(k: int) -> str:
-        if k not in keys:
-            keys[k] = _word_key(units[k].text)
-        return keys[k]
+    def lower(k: int) -> str:
+        if k not in lowered:
+            lowered[k] = units[k].text.lower()
+        return lowered[k]
 
     for i, u in enumerate(units):
         if i in reasons or u.kind != "text" or not PULL_QUOTE_REPEAT <= word_total(u.text) <= PULL_QUOTE_WORDS:
             continue
-        quoted = [q for q in _QUOTED.findall(fold(u.text)) if word_total(q) >= PULL_QUOTE_REPEAT]
+        folded = fold(u.text)
+        quoted = [q for q in _QUOTED.findall(folded) if word_total(q) >= PULL_QUOTE_REPEAT] if '"' in folded else []
         if quoted and 2 * sum(word_total(q) for q in quoted) >= word_total(u.text):
-            pieces = [_word_key(q) for q in quoted]
+            texts = quoted
         elif not is_title_like(u.text):     # (a headline may repeat the words of its lede)
-            pieces = [key(i)]
+            texts = [u.text]
         else:
             continue
-        size = max(p.count(" ") - 1 for p in pieces)
-        if size < PULL_QUOTE_REPEAT:
+        # a cheap test first: the longest word of each piece must be in the paragraph
+        probes = [max(words(t.lower()), key=len, default="") for t in texts]
+        size = word_total(u.text)
+        near = [j for j in range(max(0, i - PULL_QUOTE_REACH), min(len(units), i + PULL_QUOTE_REACH + 1))
+                if j != i and units[j].kind == "text" and word_total(units[j].text) > size
+                and any(p and p in lower(j) for p in probes)]
+        if not near:
             continue
-        for j in range(max(0, i - PULL_QUOTE_REACH), min(len(units), i + PULL_QUOTE_REACH + 1)):
-            if (j != i and units[j].kind == "text" and word_total(units[j].text) > word_total(u.text)
-                    and any(p in key(j) for p in pieces)):
-                reasons[i] = PULL_QUOTE
-                break
+        pieces = [k for k in map(_word_key, texts) if k.count(" ") - 1 >= PULL_QUOTE_REPEAT]
+        if any(p in _word_key(units[j].text) for j in near for p in pieces):
+            reasons[i] = PULL_QUOTE

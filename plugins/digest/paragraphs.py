@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .headline import is_title_like
-from .textnorm import ends_sentence, fold, word_total
+from .textnorm import RULE_LINE, ends_sentence, fold, word_total
 
-SEPARATOR = re.compile(r"^\s*([\-*=_~#\u2022\u00b7+]\s*){3,}$")
+SEPARATOR = RULE_LINE
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\S)")
 BODY_WORDS = 12          # a full paragraph of prose has at least this many words
 RUN_ON_LINE = 160        # characters: a line this long is no wrapped line ...

@@ -196,3 +196,7 @@ def ends_sentence(text: str) -> bool:
     """True when a line ends with sentence (or clause-closing) punctuation."""
     return fold(text).rstrip(_TERMINAL_CLOSERS).endswith(_TERMINALS)
 
+
+# A rule line between stories: "---", "* * *", ". . . .", "=====", or a label between rules
+# ("---------- item 2 of 5 ----------", "===== Page 2 =====").
+RULE_LINE = re.compile(r"^\s*(?:(?:[\-*=_~#.\u2022\u00b7+]\s*){3,}|[\-=*_~#]{3,}\s*[^\-=*_~#]{1,40}?\s*[\-=*_~#]{3,})\s*$")
