@@ -228,6 +228,8 @@ _TIME_HEAD = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)
 def parse_date_line(line: str) -> dt.date | None:
     """The date of a line that holds only a date ("3 September 2020", "Posted: Sept. 3, 2020 10:00 ET"),
     or a bar of short fields one of which is a date ("Staff Reporter · 3 February 2020")."""
+    if len(line) > DATE_LINE_CHARS or _DIGIT.search(line) is None:
+        return None                     # (most lines are paragraphs: the cheap tests first)
     found = _parse_date_field(line)
     if found is None and _FIELD_MARK.search(line):
         fields = [f for f in _FIELD_MARK.split(line) if f.strip()]
@@ -238,6 +240,8 @@ def parse_date_line(line: str) -> dt.date | None:
 
 
 _FIELD_MARK = re.compile(r"\s+[|·•]\s+")
+_DIGIT = re.compile(r"\d")
+DATE_LINE_CHARS = 120    # a date line, or a bar of fields holding a date, is at most this long
 DATE_BAR_FIELDS = 4      # a metadata bar holding a date has at most this many fields ...
 DATE_BAR_WORDS = 5       # ... of at most this many words each
 
