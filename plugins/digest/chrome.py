@@ -10,6 +10,7 @@ that follow a "most read"/"related" heading.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
@@ -113,6 +114,11 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
+# The places past a run's end where it may go on (original, copy), nearest first.
+_TAIL_STEPS = sorted(((dj, di) for dj in range(RUN_GAP_UNITS + 1) for di in range(RUN_GAP_UNITS + 1) if dj or di),
+                     key=lambda d: (d[0] + d[1], d))
+
+
 def _run_tail(found: _Keys, j: int, i: int, copy_start: int) -> tuple[int, int, int] | None:
     """Where a repeated article goes on past other units pasted into one copy only (a share bar
     above its last paragraph in the original): the next units, at most RUN_GAP_UNITS on from
@@ -120,9 +126,7 @@ def _run_tail(found: _Keys, j: int, i: int, copy_start: int) -> tuple[int, int, 
     RUN_TAIL_MIN_WORDS long and perhaps loosely: a sentence added), as a run (original start,
     copy start, length); or None."""
     n = len(found.keys)
-    steps = sorted(((dj, di) for dj in range(RUN_GAP_UNITS + 1) for di in range(RUN_GAP_UNITS + 1)
-                    if dj or di), key=lambda d: (d[0] + d[1], d))
-    for dj, di in steps:
+    for dj, di in _TAIL_STEPS:
         jj, ii = j + dj, i + di
         if (jj >= copy_start or ii >= n or found.sizes[ii] < RUN_TAIL_MIN_WORDS
                 or not (found.same(jj, ii) or _loosely_same(found.keys[jj], found.keys[ii]))):
@@ -344,14 +348,13 @@ def _mark_dated_preamble(units: list[Unit], reasons: dict[int, str]) -> None:
     it would be that story's header) and the last one has a story under it (not a date line
     closing the story above, in a dump that puts dates under stories).
     """
-    dates = [i for i, r in reasons.items() if r == "dateline"]
-    live = [i for i in range(len(units)) if i not in reasons]
+    dates = sorted(i for i, r in reasons.items() if r == "dateline")
     if len(dates) < 2:
         return
-    dates.sort()
+    live = [i for i in range(len(units)) if i not in reasons]
     for d in dates[1:]:
-        above = [i for i in live if i < d]
-        if above and _headline_like(units[above[-1]]):
+        k = bisect_left(live, d)        # live units above the date line: live[:k]
+        if k and _headline_like(units[live[k - 1]]):
             return
     if sum(1 for i in live if i > dates[-1] and is_body_para(units[i].text)) < 2:
         return

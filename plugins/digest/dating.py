@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import posixpath
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .datefind import (FULL_DATE, Mention, find_dateline, find_mentions, find_weekday,
@@ -232,23 +233,18 @@ def _find_date_lines(articles: list[ArticleDraft], source: SourceText) -> dict[i
     return result
 
 
-def _resolve_year(month: int, day: int, weekday: int | None, near: int, fallback: dt.date) -> int | None:
-    """The year of a year-less day, not after ``fallback``: when the text names the day's weekday,
-    the year nearest month ``near`` in which the day falls on it (within WEEKDAY_REACH years);
-    else the year nearest ``near``, within one year of it."""
-    def nearest(reach: int, wanted: int | None) -> int | None:
-        years = []
-        for year in range(near // 12 - reach, near // 12 + reach + 1):
-            try:
-                day_then = dt.date(year, month, day)
-            except ValueError:
-                continue
-            if day_then <= fallback and (wanted is None or day_then.weekday() == wanted):
-                years.append(year)
-        return min(years, key=lambda y: (abs(month_index(y, month) - near), -y)) if years else None
-
-    found = nearest(WEEKDAY_REACH, weekday) if weekday is not None else None
-    return found if found is not None else nearest(1, None)
+def _year_of(month: int, day: int, near: int, fallback: dt.date, reach: int, weekday: int | None) -> int | None:
+    """The year, within ``reach`` years of month ``near`` and not after ``fallback``, nearest
+    ``near`` in which ``month``/``day`` exists (and falls on ``weekday``, when given)."""
+    years = []
+    for year in range(near // 12 - reach, near // 12 + reach + 1):
+        try:
+            day_then = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if day_then <= fallback and (weekday is None or day_then.weekday() == weekday):
+            years.append(year)
+    return min(years, key=lambda y: (abs(month_index(y, month) - near), -y)) if years else None
 
 
 def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tuple[dt.date, str] | None:
@@ -266,11 +262,13 @@ def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tup
         if near is None:
             return None
         weekday = find_weekday(block.text[len(found.text):])
-        year = _resolve_year(found.month, found.day, weekday, near, fallback)
+        year, how = None, "year from its weekday"
+        if weekday is not None:
+            year = _year_of(found.month, found.day, near, fallback, WEEKDAY_REACH, weekday)
+        if year is None:
+            year, how = _year_of(found.month, found.day, near, fallback, 1, None), "year from context"
         if year is None:
             return None
-        fits = weekday is not None and dt.date(year, found.month, found.day).weekday() == weekday
-        how = "year from its weekday" if fits else "year from context"
         return dt.date(year, found.month, found.day), f"dateline {found.text!r} ({how})"
     return None
 
@@ -287,8 +285,8 @@ def _weekday_lead(article: ArticleDraft, near: int | None, fallback: dt.date) ->
         return (day, f"{found.text!r} in the opening paragraphs") if day <= fallback else None
     if near is None:
         return None
-    year = _resolve_year(found.month, found.day, found.weekday, near, fallback)
-    if year is None or dt.date(year, found.month, found.day).weekday() != found.weekday:
+    year = _year_of(found.month, found.day, near, fallback, WEEKDAY_REACH, found.weekday)
+    if year is None:
         return None
     return dt.date(year, found.month, found.day), f"{found.text!r} in the opening paragraphs (year from its weekday)"
 
@@ -328,25 +326,30 @@ def _copyright_scores(years: list[int], candidates: list[int]) -> list[float]:
     return scores
 
 
-def _neighbour(i: int, articles: list[ArticleDraft], dated: dict[int, tuple[dt.date, str]],
-               preamble: tuple[int, dt.date, str] | None) -> tuple[dt.date, str] | None:
-    """The date of the nearest story above (else below) that has a date of its own, or of the head
-    of the file: stories of one dump, under one date header, come from the same days."""
-    start = articles[i].start_line
-    marks = [(articles[j].start_line, day, f"as the story above it, at line {articles[j].start_line}")
-             for j, (day, _) in dated.items()]
+def _date_marks(articles: list[ArticleDraft], dated: dict[int, tuple[dt.date, str]],
+                preamble: tuple[int, dt.date, str] | None) -> list[tuple[int, dt.date, str]]:
+    """The dated places of a file, in line order: each story with a date of its own (by its
+    first line) and the date at the head of the file."""
+    marks = [(articles[j].start_line, day, "story") for j, (day, _) in dated.items()]
     if preamble:
-        marks.append((preamble[0], preamble[1], preamble[2]))
-    above = [m for m in marks if m[0] < start]
-    below = [m for m in marks if m[0] > start]
+        marks.append(preamble)
+    return sorted(marks, key=lambda m: m[0])
+
+
+def _neighbour(start: int, marks: list[tuple[int, dt.date, str]]) -> tuple[dt.date, str] | None:
+    """The date of the nearest dated place above line ``start`` (else below it), from
+    `_date_marks`: stories of one dump, under one date header, come from the same days."""
+    above = bisect_left(marks, start, key=lambda m: m[0])
+    below = bisect_right(marks, start, key=lambda m: m[0])
     if above:
-        line, day, how = max(above, key=lambda m: m[0])
-    elif below:
-        line, day, how = min(below, key=lambda m: m[0])
-        how = f"as the story below it, at line {line}"
+        line, day, how = marks[above - 1]
+        side = "above"
+    elif below < len(marks):
+        line, day, how = marks[below]
+        side = "below"
     else:
         return None
-    return day, how
+    return day, (f"as the story {side} it, at line {line}" if how == "story" else how)
 
 
 def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt.date,
@@ -393,10 +396,11 @@ def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt
         found = _dateline(art, near, fallback) or _weekday_lead(art, near, fallback)
         if found is not None:
             own[i] = found
+    marks = _date_marks(articles, own, preamble)
     report: list[str] = []
     for i, (art, ev) in enumerate(zip(articles, evidence)):
         estimate = estimates[i]
-        neighbour = None if i in own else _neighbour(i, articles, own, preamble)
+        neighbour = None if i in own else _neighbour(art.start_line, marks)
         if neighbour and (neighbour[0] > fallback
                           or _violations(ev, month_index(neighbour[0].year, neighbour[0].month))):
             neighbour = None

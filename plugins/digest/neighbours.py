@@ -162,11 +162,17 @@ def mark_pull_quotes(units: list[Unit], reasons: dict[int, str]) -> None:
     in the page (perhaps labelled, "Pull quote: ..."), so the text is kept where the paragraph has it.
     A title-like unit counts only by its quotation: a headline may repeat the words of its lede."""
     lowered: dict[int, str] = {}
+    keyed: dict[int, str] = {}
 
     def lower(k: int) -> str:
         if k not in lowered:
             lowered[k] = units[k].text.lower()
         return lowered[k]
+
+    def key(k: int) -> str:
+        if k not in keyed:
+            keyed[k] = _word_key(units[k].text)
+        return keyed[k]
 
     for i, u in enumerate(units):
         if i in reasons or u.kind != "text" or not PULL_QUOTE_REPEAT <= word_total(u.text) <= PULL_QUOTE_WORDS:
@@ -188,5 +194,5 @@ def mark_pull_quotes(units: list[Unit], reasons: dict[int, str]) -> None:
         if not near:
             continue
         pieces = [k for k in map(_word_key, texts) if k.count(" ") - 1 >= PULL_QUOTE_REPEAT]
-        if any(p in _word_key(units[j].text) for j in near for p in pieces):
+        if any(p in key(j) for j in near for p in pieces):
             reasons[i] = PULL_QUOTE
