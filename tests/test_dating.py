@@ -269,3 +269,17 @@ def test_seed_articles_land_in_their_windows() -> None:
             if name.startswith("002"):
                 assert art.date == dt.date(2020, 9, 3)
     assert hits >= 0.9 * total
+
+
+def test_a_neighbours_date_moves_to_the_weekday_the_lead_names() -> None:
+    raw = ("Ad rules drafted\nPORTVILLE, 12 January 2026 -- A robot maker grew.\n\n"
+           "Labels for ads\nThe regulator said on {day} that it would require labels on ads.")
+    # the nearest such day to the story above (Monday 12 January), at most three days off
+    assert dated(raw.format(day="Tuesday"), [(1, 2, 1), (4, 5, 4)])[1].date == dt.date(2026, 1, 13)
+    assert dated(raw.format(day="Friday"), [(1, 2, 1), (4, 5, 4)])[1].date == dt.date(2026, 1, 9)
+    art = dated(raw.format(day="Saturday"), [(1, 2, 1), (4, 5, 4)])[1]
+    assert art.date == dt.date(2026, 1, 10) and "moved to the Saturday" in art.date_evidence
+    # before the date at the head of the file (a page retrieved after its stories): the day before it
+    head = "Page retrieved 14 January 2026\n\n" + raw.format(day="Thursday").replace("12 January", "13 January")
+    arts = dated(head, [(3, 4, 3), (6, 7, 6)])
+    assert arts[1].date == dt.date(2026, 1, 8)

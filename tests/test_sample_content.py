@@ -23,6 +23,7 @@ ENCODINGS: dict[str, str] = {
     "robotics-ai-notes.txt": "utf-8",
     "wire-desk-april.txt": "cp1252",
     "gaoxin-daily-delivery-vans.html": "utf-8",
+    "harbour-feed-export.txt": "utf-8",
     "overrides.toml": "utf-8",
 }
 CP1252_FILE = "wire-desk-april.txt"

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from dateutil import parser as date_parser
+
 Role = Literal["past", "background", "future"]
 Kind = Literal["day", "month", "part", "year", "rel-month", "rel-part", "later"]
 
@@ -489,3 +491,26 @@ def find_mentions(text: str) -> list[Mention]:
     for match in _scan(LATER, text, _HINT_LATER.search(lowered) is not None):
         col.add(match, "later", 0.8, rel_span=_later_months(match))
     return sorted(col.found, key=lambda m: m.pos)
+
+
+_HEADER_NUMERIC_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$")
+
+
+def parse_header_date(value: str) -> dt.date | None:
+    """A header date: numeric year-first ("2024-05-06", "2024/5/6 10:00") or with a month
+    name and a day ("May 6, 2024", "Mon, 06 May 2024 09:00:00 GMT"). Ambiguous day/month
+    orders such as "05/06/2024" are refused."""
+    v = value.strip()
+    m = _HEADER_NUMERIC_DATE.match(v)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    if not (re.search(r"[A-Za-z]{3}", v) and re.search(r"\b\d{4}\b", v)
+            and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", v)):
+        return None
+    try:
+        return date_parser.parse(v, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None

@@ -38,16 +38,17 @@ import posixpath
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from .datefind import (FULL_DATE, Mention, find_dateline, find_mentions, find_weekday,
+from .datefind import (FULL_DATE, Mention, find_dateline, find_mentions, find_weekday, parse_header_date,
                        find_weekday_date, full_date, month_index, month_of, parse_date_line,
                        copyright_year)
 from .model import ArticleDraft, DateSource, SourceText
-from .sources import date_from_filename, parse_header_date
+from .sources import date_from_filename
 
 DECAY_MONTHS = 4.0        # how fast support fades after a month-precise event
 RECENT_DECAY_MONTHS = 3.0 # the same for a month named without a year (writers omit the year of recent months)
 YEAR_DECAY_MONTHS = 6.0   # the same for a bare year
 FILE_PRIOR = 0.8          # weight of the file's period when a story has its own evidence
+WEEKDAY_SHIFT = 3         # days a neighbouring story's date may move to the weekday a lead names
 HEADER_REACH = 8          # how many lines above a story a date line may sit
 PREAMBLE_LINES = 6        # how many lines at the head of a file may hold the edition's date
 ANCHOR_WEIGHT = 2.0       # weight of a story's own precise date in the file's period
@@ -336,9 +337,10 @@ def _date_marks(articles: list[ArticleDraft], dated: dict[int, tuple[dt.date, st
     return sorted(marks, key=lambda m: m[0])
 
 
-def _neighbour(start: int, marks: list[tuple[int, dt.date, str]]) -> tuple[dt.date, str] | None:
+def _neighbour(start: int, marks: list[tuple[int, dt.date, str]]) -> tuple[dt.date, str, bool] | None:
     """The date of the nearest dated place above line ``start`` (else below it), from
-    `_date_marks`: stories of one dump, under one date header, come from the same days."""
+    `_date_marks`: stories of one dump, under one date header, come from the same days.
+    The flag says whether that place is a story (else the head of the file)."""
     above = bisect_left(marks, start, key=lambda m: m[0])
     below = bisect_right(marks, start, key=lambda m: m[0])
     if above:
@@ -349,7 +351,28 @@ def _neighbour(start: int, marks: list[tuple[int, dt.date, str]]) -> tuple[dt.da
         side = "below"
     else:
         return None
-    return day, (f"as the story {side} it, at line {line}" if how == "story" else how)
+    return day, (f"as the story {side} it, at line {line}" if how == "story" else how), how == "story"
+
+
+def _to_weekday(article: ArticleDraft, found: tuple[dt.date, str, bool] | None,
+                latest: dt.date) -> tuple[dt.date, str] | None:
+    """A neighbour's date moved to the weekday the story's lead names ("said on Thursday"): the
+    nearest such day (at most three days off) to a neighbouring story's date, whose stories
+    come from the same days in either order; the one before the date at the head of the file
+    (a page retrieved or an edition made after its stories). Never after ``latest`` (the
+    file's head date or its fallback date): then the one before."""
+    if found is None:
+        return None
+    day, how, from_story = found
+    leads = [b.text for b in article.blocks[:2] if b.kind == "para"]
+    weekday = next((w for text in leads if (w := find_weekday(text)) is not None), None)
+    if weekday is None or weekday == day.weekday() or any(find_weekday_date(text) for text in leads):
+        return day, how         # (a weekday with its day, "on Monday 16 January", names that day)
+    back = (day.weekday() - weekday) % 7
+    moved = day + dt.timedelta(days=7 - back)
+    if back <= WEEKDAY_SHIFT or not from_story or moved > latest:
+        moved = day - dt.timedelta(days=back)
+    return moved, f"{how}, moved to the {moved:%A} its lead names"
 
 
 def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt.date,
@@ -363,6 +386,7 @@ def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt
     evidence = [_evidence(a, fallback_month) for a in articles]
     date_lines = _find_date_lines(articles, source)
     own: dict[int, tuple[dt.date, str]] = dict(date_lines)
+    own.update((i, (a.stated_date, a.stated_date_evidence)) for i, a in enumerate(articles) if a.stated_date)
     for i, art in enumerate(articles):
         if i not in own and (found := _dateline(art, None, fallback)) is not None:
             own[i] = found
@@ -397,10 +421,11 @@ def date_articles(articles: list[ArticleDraft], source: SourceText, fallback: dt
         if found is not None:
             own[i] = found
     marks = _date_marks(articles, own, preamble)
+    latest = min(fallback, preamble[1]) if preamble else fallback
     report: list[str] = []
     for i, (art, ev) in enumerate(zip(articles, evidence)):
         estimate = estimates[i]
-        neighbour = None if i in own else _neighbour(art.start_line, marks)
+        neighbour = None if i in own else _to_weekday(art, _neighbour(art.start_line, marks), latest)
         if neighbour and (neighbour[0] > fallback
                           or _violations(ev, month_index(neighbour[0].year, neighbour[0].month))):
             neighbour = None

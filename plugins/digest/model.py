@@ -33,6 +33,20 @@ class SourceText:
     meta_lines: list[int] = field(default_factory=list)  # line numbers used up by header metadata
     warnings: list[str] = field(default_factory=list)    # human-readable problems met while reading
     notes: list[str] = field(default_factory=list)       # what reading did that an editor may want to know
+    # a dump of labelled records (fieldrecords): the lines its fields use up, why, and its records
+    field_drops: dict[int, str] = field(default_factory=dict)
+    records: list[RecordSpan] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RecordSpan:
+    """One record of a record dump: its lines, its headline's line and the date its fields state."""
+
+    first: int
+    last: int
+    title_line: int | None
+    date: dt.date | None = None
+    date_evidence: str = ""
 
 
 @dataclass
@@ -77,6 +91,8 @@ class ArticleDraft:
     blocks: list[Block]
     start_line: int
     end_line: int
+    stated_date: dt.date | None = None       # the date a record's field states (fieldrecords)
+    stated_date_evidence: str = ""
     # filled in by later stages
     duplicate_of: str | None = None          # key of the kept copy when this one is a duplicate
     date: dt.date | None = None

@@ -90,10 +90,11 @@ def _continues(prev: str, nxt: str, width: int | None, run_on: bool = False) -> 
     return not run_on and not ends_sentence(p) and len(p) >= 80
 
 
-def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
+def build_units(lines: list[str], skip: set[int], alone: frozenset[int] = frozenset()) -> list[Unit]:
     """Split decoded lines (1-based numbering) into paragraph and list units.
 
-    Lines whose number is in `skip` (header metadata) act as blank lines.
+    Lines whose number is in `skip` (header metadata) act as blank lines; a line in `alone`
+    (a record's headline) is a unit by itself.
     """
     kept = [s for i, s in enumerate(lines, 1) if i not in skip]
     width = wrap_width(kept)
@@ -103,10 +104,12 @@ def build_units(lines: list[str], skip: set[int]) -> list[Unit]:
     blank_before = True
     for no, raw in enumerate(lines, 1):
         raw = raw.rstrip("\r")
-        if no in skip or not raw.strip():
+        if no in skip or not raw.strip() or no in alone:
             if cur is not None:
                 cur.gap_after = True
             cur, blank_before = None, True
+            if no in alone and raw.strip():
+                units.append(Unit("text", [no], [raw]))
             continue
         bullet = BULLET.match(raw) if not SEPARATOR.match(raw) else None
         indented = raw[:1].isspace() and len(raw) - len(raw.lstrip()) >= 2

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
 from .chrome import is_body_para, mark_chrome, repeated_runs
+from .fieldrecords import record_of
 from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import Unit, build_units
@@ -79,11 +80,50 @@ def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list
 def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) -> SplitResult:
     """Split one decoded source into article drafts and dropped lines."""
     with timed("clean"):
-        units = build_units(src.lines, set(src.meta_lines))
+        units = build_units(src.lines, {*src.meta_lines, *src.field_drops},
+                            frozenset(r.title_line for r in src.records if r.title_line))
         in_run, edges = repeated_runs(units)
         reasons = mark_chrome(units, common_lines, in_run)
     with timed("split"):
+        if src.records:
+            return _split_records(src, units, reasons)
         return _split_units(src, units, edges, reasons)
+
+
+def _split_records(src: SourceText, units: list[Unit], reasons: dict[int, str]) -> SplitResult:
+    """One article per record of a record dump (``fieldrecords``): its headline field is the
+    title (never chrome), its other units that are not chrome are the body, and its date field
+    is the date it states."""
+    titles = {r.title_line for r in src.records if r.title_line}
+    reasons = {i: r for i, r in reasons.items() if units[i].first not in titles}
+    drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
+    drops += [Drop(n, src.lines[n - 1], reason) for n, reason in src.field_drops.items()]
+    members: list[list[int]] = [[] for _ in src.records]
+    for i, u in enumerate(units):
+        k = record_of(src.records, u.first)
+        if k is None:
+            drops.extend(Drop(n, src.lines[n - 1], "record-export:header") for n in u.lines)
+        elif i not in reasons:
+            members[k].append(i)
+    articles: list[ArticleDraft] = []
+    for record, idx in zip(src.records, members):
+        title_unit = next((i for i in idx if units[i].first == record.title_line), None)
+        body = [i for i in idx if i != title_unit]
+        blocks = _strip_bio(_blocks(units, body, {i for i in body if _is_heading(units[i])}), drops, src.lines)
+        if not any(_is_prose(b) for b in blocks):
+            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:no-story") for i in idx for n in units[i].lines)
+            continue
+        used = [n for b in blocks for n in b.lines]
+        if title_unit is not None:
+            title, generated, title_line = units[title_unit].text.strip(), False, record.title_line
+            used.append(record.title_line)
+        else:
+            title, generated, title_line = make_headline(blocks), True, None
+        articles.append(ArticleDraft(source=src.path, title=title, title_generated=generated,
+                                     title_line=title_line, blocks=blocks, start_line=min(used),
+                                     end_line=max(used), stated_date=record.date,
+                                     stated_date_evidence=record.date_evidence))
+    return SplitResult(articles, sorted(drops, key=lambda d: d.line))
 
 
 def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: dict[int, str]) -> SplitResult:

@@ -17,8 +17,9 @@ import re
 import stat
 
 import charset_normalizer
-from dateutil import parser as date_parser
 
+from .datefind import parse_header_date
+from .fieldrecords import read_records
 from .htmltext import html_to_lines, page_metadata
 from .markdowntext import is_markdown, plain_line
 from .model import SourceText
@@ -47,7 +48,6 @@ _ESCAPED_RUN = re.compile("[\udc00-\udcff]+")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LOOKS_HTML = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 _META_LINE = re.compile(rf"({'|'.join(META_KEYS)})[ \t]*:[ \t]*(\S.*?)\s*$", re.I)
-_NUMERIC_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][0-9:.+\-Z ]*)?$")
 _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_. ]|$)")
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 
@@ -90,26 +90,6 @@ def date_from_filename(rel: str) -> dt.date | None:
     try:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        return None
-
-
-def parse_header_date(value: str) -> dt.date | None:
-    """A header date: numeric year-first ("2024-05-06", "2024/5/6 10:00") or with a month
-    name and a day ("May 6, 2024", "Mon, 06 May 2024 09:00:00 GMT"). Ambiguous day/month
-    orders such as "05/06/2024" are refused."""
-    v = value.strip()
-    m = _NUMERIC_DATE.match(v)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    if not (re.search(r"[A-Za-z]{3}", v) and re.search(r"\b\d{4}\b", v)
-            and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", v)):
-        return None
-    try:
-        return date_parser.parse(v, default=dt.datetime(2000, 1, 1)).date()
-    except (ValueError, OverflowError):
         return None
 
 
@@ -349,6 +329,7 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
         is_html = True
     meta: dict[str, str] = {}
     meta_lines: list[int] = []
+    records = None
     if is_html:
         text, refs = _drop_control_char_refs(text)
         if refs:
@@ -369,9 +350,16 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
             changed = sum(a != b for a, b in zip(lines, plain))
             r.note(f"read as Markdown: markup taken out of {changed} line(s) (images became 'Image:' lines)")
             lines = plain
-        meta, meta_lines = _header_metadata(lines, r)
+        records = read_records(lines)
+        if records is not None:
+            lines = records.lines
+            r.note(f"read as {len(records.records)} records of labelled fields (headline field "
+                   f"{records.title_key!r}); {len(records.drops)} field line(s) dropped")
+        else:
+            meta, meta_lines = _header_metadata(lines, r)
     for number, line in enumerate(lines, start=1):
         if len(line) > LONG_LINE_CHARS:
             r.warn(f"very long line {number} ({len(line)} chars)")
     return SourceText(path=rel, lines=lines, encoding=encoding, kind="html" if is_html else "text",
-                      meta=meta, meta_lines=meta_lines, warnings=r.warnings, notes=r.notes)
+                      meta=meta, meta_lines=meta_lines, warnings=r.warnings, notes=r.notes,
+                      field_drops=records.drops if records else {}, records=records.records if records else [])
