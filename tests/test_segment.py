@@ -212,11 +212,34 @@ def test_newsletter_sections_split_at_separators_and_numbered_headings():
              + ["", "---", "", "That's all for this week. Reply to this email with your tips.",
                 "Unsubscribe | Update your preferences"])
     res = split_source(SourceText(path="n.txt", lines=lines))
-    assert [a.title for a in res.articles] == ["1. " + STORY_A[0], "2. " + STORY_B[0]]
+    assert [a.title for a in res.articles] == [STORY_A[0], STORY_B[0]]      # titles lose their numbers
+    assert [res.articles[0].title_line, res.articles[1].title_line] == [10, lines.index("2. " + STORY_B[0]) + 1]
     reasons = {d.text: d.reason for d in res.drops}
     assert reasons["* * *"] == reasons["---"] == "boilerplate:separator"
     assert "Issue 12 -- boats, trains and the people who run them" in reasons
     assert reasons["That's all for this week. Reply to this email with your tips."] == "boilerplate:newsletter"
+
+
+def test_numbered_headlines_split_a_newsletter_without_blank_lines_inside_items():
+    body_a, body_b = [s for s in STORY_A[2:] if s], [s for s in STORY_B[2:] if s]    # no blank lines inside
+    lines = (["View this email in your browser", "", "In today's issue",
+              "→ Ferries go electric on the lake (3 min)", "→ A railway climbs again (2 min)", "",
+              "TRANSPORT", "1. " + STORY_A[0], *body_a, "", "RAILWAYS", "2. " + STORY_B[0], *body_b,
+              "", "Forwarded this email? Subscribe for free."])
+    res = split_source(SourceText(path="n.txt", lines=lines))
+    assert [a.title for a in res.articles] == [STORY_A[0], STORY_B[0]]
+    assert [b.text for b in res.articles[0].blocks] == body_a
+    reasons = {d.text: d.reason for d in res.drops}
+    assert reasons["→ Ferries go electric on the lake (3 min)"] == "boilerplate:contents"
+    assert reasons["TRANSPORT"] == reasons["RAILWAYS"] == "boilerplate:kicker"
+
+
+def test_a_numbered_list_in_a_story_stays_a_list():
+    lines = STORY_A[:3] + ["The plan has three steps:", "1. Order four electric boats", "2. Train the ferry crews",
+                           "3. Build chargers at both quays"] + STORY_A[3:]
+    res = split_source(SourceText(path="l.txt", lines=lines))
+    assert [a.title for a in res.articles] == [STORY_A[0]]
+    assert any(b.kind == "list" and b.text.startswith("Order four electric boats") for b in res.articles[0].blocks)
 
 
 def test_reader_comments_and_glued_captions_are_dropped():

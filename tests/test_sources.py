@@ -179,6 +179,16 @@ def test_header_date_with_month_name(tmp_path):
     assert src.meta == {"date": "2024-05-06"} and src.meta_lines == [1]
 
 
+def test_mail_headers_at_the_top_date_the_mail(tmp_path):
+    src = _read(tmp_path, "m.txt", b"From: Lake Notes <hi@lake.example>\nSubject: Issue 12\n"
+                                   b"Date: Thu, 14 Nov 2024 07:00:05 +0900\nView this email in your browser\n\nBody\n")
+    assert src.meta == {"date": "2024-11-14"} and src.meta_lines == [1, 2, 3]
+    assert any("read as an e-mail" in note for note in src.notes)
+    # one "From:" line in a story, or header-like lines without From or Subject, are text
+    assert _read(tmp_path, "n.txt", b"From: the editor\n\nBody\n").meta_lines == []
+    assert _read(tmp_path, "o.txt", b"To: all staff\nCc: board\n\nBody\n").meta_lines == []
+
+
 def test_hostile_html_yields_only_article_text():
     src = read_source(FIXTURES / "hostile.html", "hostile.html")
     assert src.kind == "html"

@@ -138,6 +138,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(rating|ratings|reviews?)\b.*\d|^\d+(\.\d+)?\s*/\s*\d+$|^(like|dislike|reply|report)$"
         r"|^listen to (this|the) (article|story)\b|\b\d+\s*-?\s*(min|mins|minutes?)\s+(read|listen)$"
         r"|^(estimated )?(reading|read) time\s*:?\s*\d", _I)),
+    # an entry of a table of contents: a headline with its reading time, "Kirinada's subsidy (4 min)"
+    ("boilerplate:contents", re.compile(r"\(\s*\d{1,2}\s*-?\s*(min|mins|minutes?)(\s+read)?\s*\)$", _I)),
     ("boilerplate:footer", re.compile(
         r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|^(powered|created|designed|built) by\b|"
         r"^(terms (of (use|service))?|privacy( policy)?|contact us|about us|sitemap|imprint)\b.{0,40}$)", _I)),
@@ -165,7 +167,7 @@ _BIO = re.compile(
 _ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer"})
 LONG_LINE_WORDS = 25      # longer lines are checked for those families only
 # Families that a full sentence of more than SENTENCE_WORDS words is not (unless it ends in ":").
-_NOT_SENTENCES = frozenset({"boilerplate:promo", "boilerplate:share", "boilerplate:widget", "boilerplate:tags",
+_NOT_SENTENCES = frozenset({"boilerplate:contents", "boilerplate:promo", "boilerplate:share", "boilerplate:widget", "boilerplate:tags",
                             "boilerplate:comment-prompt", "boilerplate:timestamp", "boilerplate:newsletter"})
 SENTENCE_WORDS = 14
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]

@@ -322,7 +322,8 @@ def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
 
 
 def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
-    """After a "most read"/"related" heading, short lines and lists are promo links."""
+    """After a "most read"/"related" heading, short lines and lists are promo links (up to a
+    headline with its story glued under it)."""
     i = 0
     while i < len(units):
         u = units[i]
@@ -330,6 +331,9 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
             while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
+                if (j + 1 < len(units) and units[j].kind == "text" and is_title_like(units[j].text)
+                        and is_body_para(units[j + 1].text) and not units[j + 1].gap_before):
+                    break
                 if units[j].kind == "list" or is_title_like(units[j].text) or j in reasons:
                     reasons.setdefault(j, "boilerplate:promo")
                     j += 1

@@ -143,13 +143,21 @@ def build_units(lines: list[str], skip: set[int], alone: frozenset[int] = frozen
 
 
 def _numbered_headings(units: list[Unit], lines: list[str]) -> list[Unit]:
-    """A lone numbered line set off by blank lines and followed by prose ("2. Europe audits
-    its chip subsidies") is a numbered section heading, not a one-item list."""
-    out = list(units)
+    """A lone numbered line followed by prose ("2. Europe audits its chip subsidies") is a
+    numbered section heading, not a one-item list, when blank lines set it off, or when such
+    lines number the file's sections in order from 1 ("1." … "2." … "3.", prose in between,
+    as a newsletter numbers its items without blank lines)."""
+    found: list[tuple[int, int]] = []      # (unit index, its number)
     for k, u in enumerate(units):
         nxt = units[k + 1] if k + 1 < len(units) else None
-        if (u.kind == "list" and len(u.lines) == 1 and u.gap_before and u.gap_after
-                and NUMBERED.match(lines[u.first - 1]) and is_title_like(u.parts[0])
+        number = NUMBERED.match(lines[u.first - 1]) if u.kind == "list" and len(u.lines) == 1 else None
+        if (number and is_title_like(u.parts[0])
                 and nxt is not None and nxt.kind == "text" and not is_title_like(nxt.text)):
+            found.append((k, int(number.group().strip().rstrip(".)"))))
+    in_order = len(found) >= 2 and [n for _, n in found] == list(range(1, len(found) + 1))
+    out = list(units)
+    for k, _ in found:
+        u = units[k]
+        if in_order or (u.gap_before and u.gap_after):
             out[k] = Unit("text", list(u.lines), [lines[u.first - 1].strip()], gap_before=True, gap_after=True)
     return out

@@ -16,7 +16,7 @@ from .chrome import is_body_para, mark_chrome, repeated_runs
 from .fieldrecords import record_of
 from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
-from .paragraphs import Unit, build_units
+from .paragraphs import NUMBERED, Unit, build_units
 from .stagetime import timed
 from .textnorm import fold
 
@@ -32,6 +32,8 @@ def _is_heading(u: Unit) -> bool:
     """A single title-like line: a headline or an in-article subhead."""
     if u.kind != "text" or len(u.lines) != 1 or not is_title_like(u.text) or is_body_para(u.text):
         return False
+    if NUMBERED.match(u.text):      # a numbered section heading (paragraphs._numbered_headings)
+        return True
     return not (fold(u.text).endswith("?") and len(u.text.split()) > 8)
 
 
@@ -137,8 +139,10 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
              for prev, i in zip([-1, *live], live)]
     if not paras:
         return SplitResult([], sorted(drops, key=lambda d: d.line))
-    # a headline opens the file (perhaps with its deck under it, set as a title-like line too)
-    titled = paras[0].heading and any(not p.heading for p in paras[1:3])
+    # a headline opens the file (perhaps with its deck under it, set as a title-like line too),
+    # or numbered headlines run through it ("1. …", "2. …": paragraphs._numbered_headings)
+    titled = (paras[0].heading and any(not p.heading for p in paras[1:3])) \
+        or sum(1 for p in paras if p.heading and NUMBERED.match(p.text)) >= 2
     starts = titled_starts(paras, live_edges) if titled else untitled_starts(paras, live_edges)
     heads = {p.index for p in paras if p.heading}
     articles: list[ArticleDraft] = []
@@ -155,8 +159,9 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
             continue
         first = units[idx[0]].lines[0]
         last = max(n for b in blocks for n in b.lines)
-        if title_unit is not None:
-            title, generated, title_line = units[title_unit].text.strip(), False, units[title_unit].lines[0]
+        if title_unit is not None:          # (a numbered headline loses its number: "2. Lintas exits")
+            title = NUMBERED.sub("", units[title_unit].text.strip(), count=1)
+            generated, title_line = False, units[title_unit].lines[0]
         else:
             title, generated, title_line = make_headline(blocks), True, None
         articles.append(ArticleDraft(source=src.path, title=title, title_generated=generated,

@@ -47,6 +47,10 @@ _ESCAPED = re.compile("[\udc00-\udcff]")
 _ESCAPED_RUN = re.compile("[\udc00-\udcff]+")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _LOOKS_HTML = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
+MAIL_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "subject", "date", "sent", "message-id",
+                "list-id", "list-unsubscribe")
+MIN_MAIL_HEADERS = 2
+_MAIL_LINE = re.compile(rf"({'|'.join(MAIL_HEADERS)}):[ \t]*(\S.*?)\s*$", re.I)
 _META_LINE = re.compile(rf"({'|'.join(META_KEYS)})[ \t]*:[ \t]*(\S.*?)\s*$", re.I)
 _FILENAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[-_. ]|$)")
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
@@ -294,6 +298,28 @@ def _header_metadata(lines: list[str], r: _Reader) -> tuple[dict[str, str], list
     return meta, used
 
 
+def _mail_header(lines: list[str], r: _Reader) -> tuple[dict[str, str], list[int]]:
+    """An e-mail's header lines at the very top (a newsletter saved as text): at least
+    ``MIN_MAIL_HEADERS`` lines in a row from the first, each a mail header ("From:",
+    "Subject:", "Date:"...), one of them From or Subject. Its Date, when it parses, is the
+    date of every story the mail holds (an edition's date); the lines are used up."""
+    used: list[int] = []
+    keys: dict[str, str] = {}
+    for number, line in enumerate(lines, start=1):
+        m = _MAIL_LINE.match(line)
+        if m is None:
+            break
+        keys.setdefault(m[1].lower(), m[2])
+        used.append(number)
+    if len(used) < MIN_MAIL_HEADERS or not {"from", "subject"} & set(keys):
+        return {}, []
+    date = parse_header_date(keys.get("date", ""))
+    if "date" in keys and date is None:
+        r.warn(f"mail date {keys['date']!r} not understood")
+    r.note(f"read as an e-mail: {len(used)} header line(s) used up")
+    return ({"date": date.isoformat()} if date else {}), used
+
+
 def _html_date(html: str) -> str | None:
     meta = page_metadata(html)
     date = parse_header_date(meta.date) if meta is not None and meta.date else None
@@ -357,6 +383,8 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
                    f"{records.title_key!r}); {len(records.drops)} field line(s) dropped")
         else:
             meta, meta_lines = _header_metadata(lines, r)
+            if not meta_lines:
+                meta, meta_lines = _mail_header(lines, r)
     for number, line in enumerate(lines, start=1):
         if len(line) > LONG_LINE_CHARS:
             r.warn(f"very long line {number} ({len(line)} chars)")
