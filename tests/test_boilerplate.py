@@ -248,3 +248,27 @@ def test_pull_quotes_repeating_the_text_are_dropped() -> None:
     assert said in "\n".join(b.text for a in res.articles for b in a.blocks)
     # a headline repeating the words of its lede is no pull quote
     assert [a.title for a in res.articles] == ["Lumen Lines will replace its three diesel ferries"]
+
+
+@pytest.mark.parametrize("line", ["Menu   Search   Subscribe   Log in",
+                                  "Latest  ·  Markets  ·  Technology  ·  Supply chains  ·  Podcasts",
+                                  "Home | World | Business | Tech"])
+def test_a_row_of_capitalised_labels_is_a_menu(line):
+    assert pattern_reason(line) == "boilerplate:navigation"
+
+
+@pytest.mark.parametrize("line", ["Staff Reporter · 3 February 2020", "Apple, Google and Meta face new fines",
+                                  "Ports  ·  Shipping", "Sales rose  ·  Costs fell  ·  Shares jumped."])
+def test_a_bar_of_fields_or_a_headline_is_no_menu(line):
+    assert pattern_reason(line) != "boilerplate:navigation"
+
+
+def test_an_english_headline_heavy_with_names_is_not_foreign():
+    # a language ID reads it as Nigerian Pidgin, an English-lexified creole: still English
+    lines = ["Malaysian chip tester Serimas buys Penang rival Lumitek for RM800 million", "",
+             "Serimas Holdings agreed on Thursday to buy Lumitek, a rival in Penang, for 800 million "
+             "ringgit in cash, the companies said in a filing.", "",
+             "The deal gives Serimas two factories and customers among European carmakers."]
+    res = split_source(SourceText(path="p.txt", lines=lines))
+    assert [a.title for a in res.articles] == [lines[0]]
+    assert not res.drops

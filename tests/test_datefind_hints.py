@@ -2,6 +2,7 @@
 never rule out a real mention, whatever the case, spacing or punctuation around it."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -75,3 +76,15 @@ def test_ordinals_in_any_spelling_the_patterns_accept_are_read(text: str, kind: 
     assert len(found) == 1
     m = found[0]
     assert ((m.start, m.end) if kind == "part" else (m.rel_month, m.rel_span)) == months
+
+
+def test_slash_dates_are_read_day_or_month_first_when_they_can_be_told_apart():
+    from digest.datefind import find_dateline, parse_date_line
+    assert parse_date_line("16/6/2023  ·  Podcast transcript") == dt.date(2023, 6, 16)
+    assert parse_date_line("6/16/2023") == dt.date(2023, 6, 16)
+    assert parse_date_line("6/7/2023") is None                      # either reading: no date
+    line = find_dateline("6/7/2023 — Serimas agreed on Thursday to buy its rival.")
+    assert line is not None and (line.year, line.month, line.day) == (2023, 7, 6)   # 6 July was a Thursday
+    assert find_dateline("6/7/2023 — Serimas agreed to buy its rival.") is None
+    line = find_dateline("20/6/2023 — Krungmai Bank said it had launched an assistant.")
+    assert line is not None and (line.month, line.day) == (6, 20)

@@ -211,7 +211,24 @@ def pattern_reason(text: str) -> str | None:
             continue
         if pat.search(s):
             return reason
-    return "boilerplate:meta" if is_metadata_bar(s) else None
+    if is_metadata_bar(s):
+        return "boilerplate:meta"
+    return "boilerplate:navigation" if is_menu_bar(s) else None
+
+
+_MENU_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|\s{2,}")
+MENU_ITEMS = 3          # a menu bar has at least this many items ...
+MENU_ITEM_WORDS = 3     # ... of at most this many words, each capitalised
+
+
+def is_menu_bar(text: str) -> bool:
+    """A site's menu: a row of capitalised labels split by bars, dots or runs of spaces,
+    none a sentence ("Menu   Search   Subscribe   Log in", "Latest · Markets · Podcasts")."""
+    if not ("  " in text or any(map(text.__contains__, _META_MARKS))):
+        return False
+    items = [t for t in _MENU_SPLIT.split(text.strip()) if t]
+    return len(items) >= MENU_ITEMS and all(
+        t[0].isupper() and len(t.split()) <= MENU_ITEM_WORDS and not ends_sentence(t) for t in items)
 
 
 _META_MARKS = ("|", "\u00b7", "\u2022")
@@ -307,6 +324,11 @@ def load_language_model() -> None:
     langscore.load()
 
 
+# The language IDs read as English: English, and Nigerian Pidgin, an English-lexified creole the
+# model picks for short English lines made mostly of names ("Serimas buys rival Lumitek for RM800m").
+ENGLISH_LABELS = frozenset({"en", "pcm"})
+
+
 def _may_be_foreign(text: str) -> bool:
     """Long enough to tell its language, and with few English stopwords."""
     return word_count(text) >= 8 and stopword_ratio(text) < 0.25
@@ -318,7 +340,7 @@ def are_foreign(texts: list[str]) -> list[bool]:
     doubtful = [k for k, text in enumerate(texts) if _may_be_foreign(text)]
     out = [False] * len(texts)
     for k, lang in zip(doubtful, langscore.classify_many([texts[k] for k in doubtful])):
-        out[k] = lang != "en"
+        out[k] = lang not in ENGLISH_LABELS
     return out
 
 

@@ -321,6 +321,14 @@ def _mark_captions(units: list[Unit], reasons: dict[int, str]) -> None:
             reasons[i - 1] = "boilerplate:caption"
 
 
+def _story_under(units: list[Unit], i: int, reasons: dict[int, str]) -> bool:
+    """A paragraph of prose glued under unit ``i``, past chrome glued there (a byline)."""
+    k = i + 1
+    while k < len(units) and k in reasons and not units[k].gap_before:
+        k += 1
+    return k < len(units) and not units[k].gap_before and is_body_para(units[k].text)
+
+
 def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
     """After a "most read"/"related" heading, short lines and lists are promo links (up to a
     headline with its story glued under it)."""
@@ -331,8 +339,7 @@ def _mark_list_heads(units: list[Unit], reasons: dict[int, str]) -> None:
             reasons.setdefault(i, "boilerplate:promo")
             j = i + 1
             while j < len(units) and not is_body_para(units[j].text) and reasons.get(j) != SEPARATOR:
-                if (j + 1 < len(units) and units[j].kind == "text" and is_title_like(units[j].text)
-                        and is_body_para(units[j + 1].text) and not units[j + 1].gap_before):
+                if units[j].kind == "text" and is_title_like(units[j].text) and _story_under(units, j, reasons):
                     break
                 if units[j].kind == "list" or is_title_like(units[j].text) or j in reasons:
                     reasons.setdefault(j, "boilerplate:promo")

@@ -257,9 +257,28 @@ def _parse_date_field(line: str) -> dt.date | None:
     text = _TIME_HEAD.sub("", text)
     text = re.sub(rf"^{_WEEKDAY}", "", text, flags=re.IGNORECASE)
     match = FULL_DATE.match(text)
-    if not match or not _TIME_TAIL.fullmatch(text[match.end():]):
-        return None
-    return full_date(match)
+    if match and _TIME_TAIL.fullmatch(text[match.end():]):
+        return full_date(match)
+    slash = _SLASH_DATE.match(text)
+    if slash and _TIME_TAIL.fullmatch(text[slash.end():]):
+        return slash_date(slash["a"], slash["b"], slash["y"], None)
+    return None
+
+
+# A day written with slashes, "16/6/2023" or "6/16/2023": day first or month first, told apart
+# by a part above 12 or by the weekday the text names (``slash_date``).
+_SLASH_DATE = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
+
+
+def slash_date(a: str, b: str, year: str, weekday: int | None) -> dt.date | None:
+    """The day "a/b/year" names: day first when ``a`` is above 12, month first when ``b`` is;
+    otherwise the one reading that falls on ``weekday`` (None: no way to tell, no date)."""
+    readings = [d for d in (_safe_date(int(year), int(b), int(a)), _safe_date(int(year), int(a), int(b)))
+                if d is not None]
+    if len(set(readings)) == 1:
+        return readings[0]
+    fits = [d for d in readings if weekday is not None and d.weekday() == weekday]
+    return fits[0] if len(fits) == 1 else None
 
 
 _DATELINE = re.compile(
@@ -267,6 +286,11 @@ _DATELINE = re.compile(
     rf"\s*,?\s*(?:{_WEEKDAY})?(?:{_m('m')}\s+{_d('d')}|{_d('d2')}\s+{_m('m2')})"
     rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
     r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:—|–|--|-|:)\s*\S")
+
+
+_SLASH_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3},?\s*)?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\s*(?:—|–|--|-|:)\s*\S")
 
 
 @dataclass(frozen=True)
@@ -280,10 +304,13 @@ class Dateline:
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
-    """The date of a dateline opening ``paragraph`` ("SHENZHEN, March 14, 2024 —"), or None."""
+    """The date of a dateline opening ``paragraph`` ("SHENZHEN, March 14, 2024 —", "6/7/2023 —"),
+    or None."""
     match = _DATELINE.match(paragraph.strip())
     if not match:
-        return None
+        numeric = _SLASH_DATELINE.match(paragraph.strip())
+        day = numeric and slash_date(numeric["a"], numeric["b"], numeric["y"], find_weekday(paragraph))
+        return Dateline(numeric.group(0)[:-1].strip(), day.month, day.day, day.year) if day else None
     month = _month_number(match.group("m") or match.group("m2"))
     day = int(match.group("d") or match.group("d2"))
     year = int(match.group("y")) if match.group("y") else None

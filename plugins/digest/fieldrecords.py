@@ -44,6 +44,7 @@ BODY_KEYS = frozenset({"content", "contentencoded", "body", "bodytext", "text", 
                        "story", "fulltext", "contenthtml", "contenttext"})
 SUMMARY_KEYS = frozenset({"description", "summary", "dek", "deck", "standfirst", "excerpt", "abstract",
                           "subtitle", "subhead", "teaser", "strapline"})
+_TITLE_STARTS = tuple(sorted(TITLE_KEYS))
 EMPTY_VALUES = frozenset({"", "null", "none", "nil", "n/a", "-", "—", "undefined"})
 
 # "key: value", "key:" alone, "key ..... value" (dotted leader), "key<TAB>value", "key  value",
@@ -94,8 +95,8 @@ def _empty(value: str) -> bool:
 
 def read_records(lines: list[str]) -> RecordDump | None:
     """The dump as records (see the module docstring), or None when it is not a record dump."""
-    if sum(1 for line in lines if ":" in line or "..." in line or "\t" in line) < MIN_RECORDS * 2:
-        return None
+    if sum(1 for line in lines if line[:12].lower().startswith(_TITLE_STARTS)) < MIN_RECORDS:
+        return None         # (a cheap look first: fewer lines open with a headline field's name)
     fields = _fields(lines)
     counts = Counter(f.name for f in fields.values())
     titles = [name for name in counts if name in TITLE_KEYS and counts[name] >= MIN_RECORDS]
