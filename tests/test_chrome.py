@@ -79,3 +79,26 @@ def test_links_under_an_editors_picks_heading_are_promo():
         "", "Editors' picks", "\u2022 The quiet death of the lake steamer", "\u2022 Five ferries with the best views"]
     reasons = {d.text: d.reason for d in _split(lines).drops}
     assert reasons["\u2022 The quiet death of the lake steamer"] == "boilerplate:promo"
+
+
+def test_paragraphs_cut_from_one_template_are_not_compared_pairwise(monkeypatch) -> None:
+    """A dump of many stories whose paragraphs open with the same words (a generated report)
+    must not compare every paragraph with every earlier one: the comparisons grow linearly."""
+    from digest import chrome
+    calls = 0
+    original = chrome._Keys.same
+
+    def counted(self, j: int, i: int) -> bool:
+        nonlocal calls
+        calls += 1
+        return original(self, j, i)
+
+    monkeypatch.setattr(chrome._Keys, "same", counted)
+    for n in (200, 400):
+        calls = 0
+        lines = []
+        for i in range(n):
+            lines += [f"Plant {i} report", "", f"The factory group said plant number {i} opened on Tuesday and "
+                                               f"hired {i + 20} workers from the town nearby, its owners said.", ""]
+        split_source(SourceText(path="t.txt", lines=lines))
+        assert calls <= 20 * n, (n, calls)

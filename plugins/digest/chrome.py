@@ -31,6 +31,7 @@ MIN_RUN_WORDS = 60
 EDITED_MIN_WORDS = 12    # units this long may match a lightly edited copy of themselves
 EDITED_RATIO = 0.85      # difflib ratio of a lightly edited copy
 SIGNATURE_WORDS = 5      # opening/closing words used to find an edited copy's original
+SIGNATURE_SHARERS = 8    # units whose opening (or closing) words are shared by more are not paired by them
 RUN_TAIL_MIN_WORDS = 5   # past a run's end, shorter units may still match loosely ...
 RUN_TAIL_OVERLAP = 0.6   # ... when they share this share of their words (Jaccard)
 RUN_GAP_UNITS = 2        # units between two runs, in the original and in the copy, that are not
@@ -157,13 +158,13 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     earlier: list[set[int]] = []
     for k in range(n):
         shared: set[int] = set()
-        for sig in found.signatures(k):
+        for place, sig in enumerate(found.signatures(k)):
             seen = first_at.get(sig)
             if seen is None:
                 first_at[sig] = [k]
-            else:
-                shared.update(seen)
-                seen.append(k)
+            elif place == 0 or len(seen) < SIGNATURE_SHARERS:    # (opening or closing words many
+                shared.update(seen)                                 # units share are a template's:
+                seen.append(k)                                      # no pairs from them, no n² compares)
         earlier.append(shared)
     runs: list[tuple[int, int, int]] = []      # (start of the original, start of the copy, length)
     i = 0

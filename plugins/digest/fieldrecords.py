@@ -24,7 +24,7 @@ Line numbers stay those of the file: kept fields are rewritten to their values i
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -106,8 +106,11 @@ def read_records(lines: list[str]) -> RecordDump | None:
     title_lines = sorted(n for n, f in fields.items() if f.name == title_key)
     starts = _record_starts(title_lines, fields, {name for name, c in counts.items() if c >= MIN_RECORDS})
     bounds = list(zip(starts, [s - 1 for s in starts[1:]] + [len(lines)]))
-    per_record = [{f.name for n, f in fields.items() if first <= n <= last} for first, last in bounds]
-    shared = [name for name in counts if name != title_key and sum(name in keys for keys in per_record) >= 2]
+    records_with: dict[str, set[int]] = defaultdict(set)      # field name -> the records holding it
+    for n, f in fields.items():
+        if n >= starts[0]:
+            records_with[f.name].add(bisect_right(starts, n))
+    shared = [name for name, held in records_with.items() if name != title_key and len(held) >= 2]
     if len(shared) < MIN_SHARED_KEYS:
         return None
     schema = {title_key, *shared}
@@ -152,8 +155,7 @@ def _read_record(dump: RecordDump, fields: dict[int, _Field], schema: set[str],
         elif f.name in BODY_KEYS and is_body_para(f.value):
             dump.lines[f.line - 1] = f.value
         else:
-            reason = "empty" if _empty(f.value) else f.name
-            dump.drops[f.line] = f"record-field:{reason if reason == 'empty' else f.key.lower()}"
+            dump.drops[f.line] = "record-field:empty" if _empty(f.value) else f"record-field:{f.key.lower()}"
     if has_body_field:
         in_body = False
         field_at = {f.line: f for f in mine}
@@ -166,9 +168,3 @@ def _read_record(dump: RecordDump, fields: dict[int, _Field], schema: set[str],
             if text.strip() and not in_body and not is_body_para(text):
                 dump.drops[n] = "record-export:outside-body"
     return RecordSpan(first, last, title_kept, date, evidence)
-
-
-def record_of(records: list[RecordSpan], line: int) -> int | None:
-    """The index of the record holding ``line``, or None before the first one."""
-    k = bisect_right([r.first for r in records], line) - 1
-    return k if k >= 0 and line <= records[k].last else None

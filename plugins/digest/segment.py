@@ -8,12 +8,11 @@ article, or a Drop with a reason.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
 from .chrome import is_body_para, mark_chrome, repeated_runs
-from .fieldrecords import record_of
 from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import NUMBERED, Unit, build_units
@@ -101,9 +100,10 @@ def _split_records(src: SourceText, units: list[Unit], reasons: dict[int, str]) 
     drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
     drops += [Drop(n, src.lines[n - 1], reason) for n, reason in src.field_drops.items()]
     members: list[list[int]] = [[] for _ in src.records]
+    firsts = [r.first for r in src.records]
     for i, u in enumerate(units):
-        k = record_of(src.records, u.first)
-        if k is None:
+        k = bisect_right(firsts, u.first) - 1
+        if k < 0 or u.first > src.records[k].last:
             drops.extend(Drop(n, src.lines[n - 1], "record-export:header") for n in u.lines)
         elif i not in reasons:
             members[k].append(i)
