@@ -216,7 +216,6 @@ def pattern_reason(text: str) -> str | None:
     return "boilerplate:navigation" if is_menu_bar(s) else None
 
 
-_MENU_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*|\s{2,}")
 MENU_ITEMS = 3          # a menu bar has at least this many items ...
 MENU_ITEM_WORDS = 3     # ... of at most this many words, each capitalised
 
@@ -233,6 +232,7 @@ def is_menu_bar(text: str) -> bool:
 
 _META_MARKS = ("|", "\u00b7", "\u2022")
 _META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_MENU_SPLIT = re.compile(rf"{_META_SPLIT.pattern}|\s{{2,}}")
 _META_FIELD = re.compile(
     r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
     r"|\bago$|^(share|reply|report|save|hide|flag|permalink|like|edit|parent|context)$"

@@ -281,16 +281,15 @@ def slash_date(a: str, b: str, year: str, weekday: int | None) -> dt.date | None
     return fits[0] if len(fits) == 1 else None
 
 
+_PLACE_CAPS = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"      # a place in capitals, "HO CHI MINH CITY"
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)?"
+    rf"^(?P<place>{_PLACE_CAPS}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)?"
     rf"\s*,?\s*(?:{_WEEKDAY})?(?:{_m('m')}\s+{_d('d')}|{_d('d2')}\s+{_m('m2')})"
     rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\s*"
     r"(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:—|–|--|-|:)\s*\S")
 
 
-_SLASH_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3},?\s*)?"
-    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\s*(?:—|–|--|-|:)\s*\S")
+_SLASH_DATELINE = re.compile(rf"^(?:{_PLACE_CAPS},?\s*)?{_SLASH_DATE.pattern}\s*(?:—|–|--|-|:)\s*\S")
 
 
 @dataclass(frozen=True)

@@ -274,10 +274,15 @@ def _dateline(article: ArticleDraft, near: int | None, fallback: dt.date) -> tup
     return None
 
 
+def _leads(article: ArticleDraft) -> list[str]:
+    """The story's opening paragraphs (the first two blocks, when paragraphs)."""
+    return [b.text for b in article.blocks[:2] if b.kind == "para"]
+
+
 def _weekday_lead(article: ArticleDraft, near: int | None, fallback: dt.date) -> tuple[dt.date, str] | None:
     """A day the opening paragraphs name with its weekday ("on Friday 16 January"): the day the
     news happened, so the story's date; without a year, the year in which the weekday fits."""
-    leads = [b.text for b in article.blocks[:2] if b.kind == "para"]
+    leads = _leads(article)
     found = next((f for text in leads if (f := find_weekday_date(text)) is not None), None)
     if found is None:
         return None
@@ -364,7 +369,7 @@ def _to_weekday(article: ArticleDraft, found: tuple[dt.date, str, bool] | None,
     if found is None:
         return None
     day, how, from_story = found
-    leads = [b.text for b in article.blocks[:2] if b.kind == "para"]
+    leads = _leads(article)
     weekday = next((w for text in leads if (w := find_weekday(text)) is not None), None)
     if weekday is None or weekday == day.weekday() or any(find_weekday_date(text) for text in leads):
         return day, how         # (a weekday with its day, "on Monday 16 January", names that day)

@@ -78,6 +78,23 @@ def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list
     return blocks[:cut]
 
 
+def _chrome_drops(src: SourceText, units: list[Unit], reasons: dict[int, str]) -> list[Drop]:
+    """The lines of the units marked as chrome, with their reasons."""
+    return [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
+
+
+def _story_blocks(src: SourceText, units: list[Unit], idx: list[int], body_idx: list[int], heads: set[int],
+                  drops: list[Drop]) -> list[Block] | None:
+    """The blocks of one story (its units ``idx``, its body ``body_idx``), or None when it holds
+    none (a title with nothing under it) or no prose: its units are then dropped."""
+    blocks = _strip_bio(_blocks(units, body_idx, heads), drops, src.lines)
+    reason = "boilerplate:orphan-title" if not blocks else None if any(map(_is_prose, blocks)) else "boilerplate:no-story"
+    if reason is None:
+        return blocks
+    drops.extend(Drop(n, src.lines[n - 1], reason) for i in idx for n in units[i].lines)
+    return None
+
+
 def split_source(src: SourceText, common_lines: frozenset[str] = frozenset()) -> SplitResult:
     """Split one decoded source into article drafts and dropped lines."""
     with timed("clean"):
@@ -97,7 +114,7 @@ def _split_records(src: SourceText, units: list[Unit], reasons: dict[int, str]) 
     is the date it states."""
     titles = {r.title_line for r in src.records if r.title_line}
     reasons = {i: r for i, r in reasons.items() if units[i].first not in titles}
-    drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
+    drops = _chrome_drops(src, units, reasons)
     drops += [Drop(n, src.lines[n - 1], reason) for n, reason in src.field_drops.items()]
     members: list[list[int]] = [[] for _ in src.records]
     firsts = [r.first for r in src.records]
@@ -111,9 +128,8 @@ def _split_records(src: SourceText, units: list[Unit], reasons: dict[int, str]) 
     for record, idx in zip(src.records, members):
         title_unit = next((i for i in idx if units[i].first == record.title_line), None)
         body = [i for i in idx if i != title_unit]
-        blocks = _strip_bio(_blocks(units, body, {i for i in body if _is_heading(units[i])}), drops, src.lines)
-        if not any(_is_prose(b) for b in blocks):
-            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:no-story") for i in idx for n in units[i].lines)
+        blocks = _story_blocks(src, units, idx, body, {i for i in body if _is_heading(units[i])}, drops)
+        if blocks is None:
             continue
         used = [n for b in blocks for n in b.lines]
         if title_unit is not None:
@@ -130,7 +146,7 @@ def _split_records(src: SourceText, units: list[Unit], reasons: dict[int, str]) 
 
 def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: dict[int, str]) -> SplitResult:
     """Articles from a source's units once chrome and boilerplate are marked (``reasons``)."""
-    drops = [Drop(n, src.lines[n - 1], r) for i, r in sorted(reasons.items()) for n in units[i].lines]
+    drops = _chrome_drops(src, units, reasons)
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {live[k] if k < len(live) else -1 for k in (bisect_left(live, e) for e in edges)}
     paras = [Para(i, units[i].text, _is_heading(units[i]),
@@ -150,12 +166,8 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
         idx = [p.index for p in paras[s:e]]
         title_unit = idx[0] if titled and paras[s].heading else None
         body_idx = idx[1:] if title_unit is not None else idx
-        blocks = _strip_bio(_blocks(units, body_idx, heads), drops, src.lines)
-        if not blocks:
-            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:orphan-title") for i in idx for n in units[i].lines)
-            continue
-        if not any(_is_prose(b) for b in blocks):
-            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:no-story") for i in idx for n in units[i].lines)
+        blocks = _story_blocks(src, units, idx, body_idx, heads, drops)
+        if blocks is None:
             continue
         first = units[idx[0]].lines[0]
         last = max(n for b in blocks for n in b.lines)
