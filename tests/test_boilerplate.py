@@ -218,6 +218,11 @@ def test_job_title_is_only_a_title():
 def test_newsletter_intro_greets_and_talks_about_itself():
     assert is_newsletter_intro("Good morning. Three stories today, plus a note from the people who pay for this newsletter.")
     assert is_newsletter_intro("Hi all, here is this week's briefing: five links for you this week.")
+    assert is_newsletter_intro("Good morning and welcome to our live coverage of the ferry strike. "
+                               "Stay with us through the day.")
+    assert is_newsletter_intro("Good morning from the lake, where the first frost of the year came on Monday "
+                               "and none of us had found our gloves yet. Four items today, most of them about "
+                               "boats, one about a bridge. As always, hit reply if we got something wrong.")
     # a digest's greeting that opens its own story is not chrome
     assert not is_newsletter_intro("Hello and welcome back to the Lake Roundup, a digest of recent events around the lake.")
     assert not is_newsletter_intro("Good morning, said the captain, as the first electric ferry left the quay today.")

@@ -74,6 +74,29 @@ def test_edited_last_paragraph_stays_with_its_copied_story():
     assert res.articles[0].end_line < res.articles[1].start_line
 
 
+def test_copied_story_keeps_its_headline_when_its_byline_differs_in_each_copy():
+    """The same article pasted twice, each copy under its headline but with its own byline
+    (another time stamp): the headline heads both copies, it is not a repeated line."""
+    ferry = "Ferry operator orders four electric boats"
+    rail = ["Mountain rail line reopens after landslide repairs", *RAIL]
+    lines = _spaced([ferry, "By Ana Ruiz | Updated 9:05", LEDE, MIDDLE, CLOSE, *rail,
+                     ferry, "By Ana Ruiz | Updated 14:40", LEDE, MIDDLE, CLOSE])
+    res = _split(lines)
+    assert ferry not in {d.text for d in res.drops}
+    assert [a.title for a in res.articles][:2] == [ferry, rail[0]]
+    assert res.articles[0].blocks[0].text == LEDE
+
+
+def test_a_line_above_every_story_does_not_head_a_copied_one():
+    rail = ["Mountain rail line reopens after landslide repairs", *RAIL]
+    share = "Notes from the harbour office"
+    lines = _spaced([share, "Ferry operator orders four electric boats", LEDE, MIDDLE, CLOSE,
+                     share, *rail, share, "Ferry operator orders four electric boats", LEDE, MIDDLE, CLOSE])
+    res = _split(lines)
+    assert [d.reason for d in res.drops if d.text == share] == ["boilerplate:repeated"] * 3
+    assert [a.title for a in res.articles][:2] == ["Ferry operator orders four electric boats", rail[0]]
+
+
 def test_links_under_an_editors_picks_heading_are_promo():
     lines = _spaced(["Ferry operator orders four electric boats", LEDE, MIDDLE, CLOSE]) + [
         "", "Editors' picks", "\u2022 The quiet death of the lake steamer", "\u2022 Five ferries with the best views"]

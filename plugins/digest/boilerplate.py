@@ -22,7 +22,7 @@ SHORT_WORDS = 10          # a "short line" for repetition purposes
 TEMPLATE_MAX_WORDS = 30   # a templated line (same wording, other names) is at most this long
 TEMPLATE_MIN_FIXED = 4    # ... and keeps at least this many fixed words
 TEMPLATE_FIXED_SHARE = 0.6
-INTRO_WORDS = 40          # a newsletter's greeting paragraph
+INTRO_WORDS = 60          # a newsletter's (or a live blog's) greeting paragraph
 META_FIELD_WORDS = 7      # a field of a post's metadata bar
 
 _I = re.IGNORECASE
@@ -256,12 +256,14 @@ def is_metadata_bar(text: str) -> bool:
 _GREETING = re.compile(r"^(good (morning|afternoon|evening)|hello|hi|hey|greetings|welcome)\b", _I)
 _SELF_REFERENCE = re.compile(
     r"\b(this (newsletter|email|issue|edition|briefing)|today'?s (newsletter|issue|edition|briefing|email)|"
-    r"(stories|items|things|links|reads) (for you )?(today|this week))\b", _I)
+    r"(stories|items|things|links|reads) (for you )?(today|this week)|"
+    r"our (live )?(coverage|blog|newsletter|briefing|roundup)|stay (with us|tuned)|hit reply)\b", _I)
 
 
 def is_newsletter_intro(text: str) -> bool:
-    """A short greeting that talks about the newsletter itself ("Good morning. Three stories
-    today ..."): the sender addressing readers, not a news story."""
+    """A short greeting that talks about the newsletter or live blog itself ("Good morning. Three
+    stories today ...", "Welcome to our live coverage ... Stay with us"): the sender addressing
+    readers, not a news story."""
     s = fold(text)
     return word_total(text) <= INTRO_WORDS and bool(_GREETING.match(s)) and bool(_SELF_REFERENCE.search(s))
 

@@ -115,9 +115,11 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(sa & sb) >= RUN_TAIL_OVERLAP * len(sa | sb)
 
 
-# The places past a run's end where it may go on (original, copy), nearest first.
-_TAIL_STEPS = sorted(((dj, di) for dj in range(RUN_GAP_UNITS + 1) for di in range(RUN_GAP_UNITS + 1) if dj or di),
+# The places past a run's end where it may go on (original, copy), nearest first; the places
+# above a run's start where its article may begin.
+_HEAD_STEPS = sorted(((dj, di) for dj in range(RUN_GAP_UNITS + 1) for di in range(RUN_GAP_UNITS + 1)),
                      key=lambda d: (d[0] + d[1], d))
+_TAIL_STEPS = _HEAD_STEPS[1:]
 
 
 def _run_tail(found: _Keys, j: int, i: int, copy_start: int) -> tuple[int, int, int] | None:
@@ -139,6 +141,26 @@ def _run_tail(found: _Keys, j: int, i: int, copy_start: int) -> tuple[int, int, 
     return None
 
 
+def _run_head(found: _Keys, j: int, i: int, floor_j: int, floor_i: int,
+              twice: frozenset[str]) -> tuple[int, int, int] | None:
+    """Where a repeated article starts above its run when other units stand between in one copy
+    or both (a byline with another name or time, a picture): the nearest units at most
+    RUN_GAP_UNITS above original start `j` and copy start `i` (and not above `floor_j`,
+    `floor_i`) that are the same in both places and occur only there (`twice`: a widget above
+    every story is not a copied story's headline), as a run (original start, copy start,
+    length); or None."""
+    for dj, di in _HEAD_STEPS:
+        jj, ii = j - 1 - dj, i - 1 - di
+        if jj < floor_j or ii < floor_i or found.keys[jj] not in twice or not found.same(jj, ii):
+            continue
+        k = 1
+        while (jj - k >= floor_j and ii - k >= floor_i and found.keys[jj - k] in twice
+               and found.same(jj - k, ii - k)):
+            k += 1
+        return jj - k + 1, ii - k + 1, k
+    return None
+
+
 def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     """Runs of units that occur twice in the file (repeated articles, perhaps lightly edited:
     a number changed, a sentence added).
@@ -148,11 +170,18 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     follow each other in both places with at most RUN_GAP_UNITS other units between
     them (different chrome pasted into each copy: a widget, a caption) are one
     article, with no boundary between them; so is a single paragraph that follows a
-    run that way (`_run_tail`), perhaps with a sentence added in the copy.
+    run that way (`_run_tail`), perhaps with a sentence added in the copy, and a headline
+    above it that way (`_run_head`: a byline that differs between the copies).
+    A unit found above different units in different places (a widget above every story)
+    starts no run, so it is not taken for the first line of a copied article.
     """
     found = _Keys(units)
     keys, sizes = found.keys, found.sizes
     n = len(units)
+    twice = frozenset(key for key, count in Counter(keys).items() if count == 2)
+    followers: dict[str, set[str]] = defaultdict(set)
+    for k, key in enumerate(keys):
+        followers[key].add(keys[k + 1] if k + 1 < n else "")
     # the earlier units sharing a signature with each unit: the candidates for its original
     first_at: dict[str, list[int]] = {}
     earlier: list[set[int]] = []
@@ -170,6 +199,9 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
     i = 0
     while i < n:
         best_j, best_len = -1, 0
+        if len(followers[keys[i]]) > 1:     # a line found above other units too (a widget) starts no copy
+            i += 1
+            continue
         for j in sorted(earlier[i]):
             k = 0
             while i + k < n and j + k < i and found.same(j + k, i + k):
@@ -180,6 +212,13 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
             while (i + best_len < n and best_j + best_len < i
                    and _loosely_same(keys[best_j + best_len], keys[i + best_len])):
                 best_len += 1
+            floor_j = runs[-1][0] + runs[-1][2] if runs else 0
+            heads: list[tuple[int, int, int]] = []
+            top_j, top_i = best_j, i
+            while (head := _run_head(found, top_j, top_i, floor_j, max(floor_j, best_j + best_len), twice)):
+                heads.insert(0, head)
+                top_j, top_i = head[0], head[1]
+            runs += heads
             runs.append((best_j, i, best_len))
             copy_start = i
             j, i = best_j + best_len, i + best_len
