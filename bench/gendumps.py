@@ -11,7 +11,11 @@ project reads:
 1. untitled stream, one paragraph per line, ``Date:`` header;
 2. titled dump without a header, each story under a date line and a dateline lede;
 3. scraped ``.html`` roundup page (one ``<article>``, a ``<h2>`` per story) with nav, script, footer;
-4. cp1252-encoded CRLF dump with curly quotes and a ``Date:`` header.
+4. cp1252-encoded CRLF dump with curly quotes and a ``Date:`` header;
+5. a feed saved as text: labelled records (``Title:``, ``pubDate:``, a ``content:encoded:`` body);
+6. an e-mail newsletter: mail headers, a contents list with reading times, numbered
+   headlines with their paragraphs one per line and no blank lines;
+7. a Markdown dump: ``## `` headlines, bold bylines, image and link lines.
 
 Boilerplate lines (view counters, "Read more" promos, captions, share bars, a
 newsletter line common to all dumps) are sprinkled in, and every fourth dump
@@ -32,7 +36,8 @@ from dataclasses import dataclass
 ARTICLES_PER_DUMP = 10
 SPAN_DAYS = 730
 START = dt.date(2023, 1, 2)
-FORMATS = 5
+FORMATS = 8
+SITE = "https://wire.example"
 
 _SYLLABLES = ["Lan", "Qi", "Zhu", "Bo", "Tian", "Hua", "Xin", "Rui", "Kai", "Ming", "Jin", "Yun",
               "Feng", "Long", "Sheng", "Hao", "Wei", "Da", "Heng", "Guang", "Tai", "Yao", "Chen", "Ling"]
@@ -44,6 +49,8 @@ _CITIES = ["Shenzhen", "Hangzhou", "Chengdu", "Suzhou", "Wuhan", "Hefei", "Xi'an
            "Chongqing", "Tianjin", "Qingdao", "Xiamen"]
 _ROLES = ["chief executive", "chief financial officer", "vice president", "head of strategy",
           "co-founder", "product director"]
+_TITLE_PLACES = ["in", "near", "for buyers in", "outside"]     # (few headlines repeat word for word)
+_WEEKDAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 _ANALYST_FIRMS = ["Meridian Research", "Kestrel Advisory", "Harbourline Securities", "Northgate Partners"]
 
@@ -159,7 +166,7 @@ def _story(rng: random.Random, pool: list[str], date: dt.date) -> Story:
     co = rng.choice(pool)
     others = rng.sample(pool, 4)
     nouns, acts = _TOPICS[topic]
-    title = f"{co} {rng.choice(acts)} {rng.choice(nouns)}"
+    title = f"{co} {rng.choice(acts)} {rng.choice(nouns)} {rng.choice(_TITLE_PLACES)} {rng.choice(_CITIES)}"
     paragraphs = []
     for _ in range(rng.randint(8, 12)):
         paragraphs.append(" ".join(_sentence(rng, co, others, topic) for _ in range(rng.randint(3, 5))))
@@ -213,6 +220,50 @@ def _html_dump(stories: list[Story], rng: random.Random) -> str:
             "</body></html>\n")
 
 
+def _feed_dump(stories: list[Story], rng: random.Random) -> str:
+    out = [f"Feed saved as text: {SITE}/feed/", "channel.title:\tWire Desk",
+           f"lastBuildDate:\t{_rfc822(stories[-1].date, 18)}", ""]
+    for k, s in enumerate(stories, 1):
+        link = f"{SITE}/{s.date:%Y/%m}/{rng.randrange(10**6)}/"
+        first = s.paragraphs[0].split(". ")[0]
+        out += [f"=== item {k} of {len(stories)} ===", f"Title:\t{s.title}", f"Link:\t{link}",
+                f"guid:\t{SITE}/?p={rng.randrange(10**5)}", f"pubDate:\t{_rfc822(s.date, rng.randint(6, 20))}",
+                f"dc:creator:\t{_person(rng)}", f"category:\t{s.topic}", f"description:\t{first} […]",
+                "content:encoded:", ""]
+        out += [line for p in s.paragraphs for line in (p, "")]
+        out += [f"comments:\t{link}#comments", f"slash:comments:\t{rng.randint(0, 40)}", ""]
+    return "\n".join(out)
+
+
+def _newsletter_dump(stories: list[Story], rng: random.Random) -> str:
+    out = ["From: Wire Desk <briefing@wire.example>", "To: reader@example.com",
+           f"Subject: The morning briefing: {stories[0].title}", f"Date: {_rfc822(stories[0].date, 7)}", "",
+           "In this edition:"]
+    out += [f"{k}. {s.title} ({max(1, len(' '.join(s.paragraphs).split()) // 200)} min)"
+            for k, s in enumerate(stories, 1)]
+    out.append("")
+    for k, s in enumerate(stories, 1):
+        out += [f"{k}. {s.title}", *s.paragraphs]
+    out += ["", NEWSLETTER, "Unsubscribe | Manage preferences | View in browser"]
+    return "\n".join(out)
+
+
+def _markdown_dump(stories: list[Story], rng: random.Random) -> str:
+    out = [f"# Tech wire, {stories[0].date:%B %-d, %Y}", ""]
+    for s in stories:
+        co = " ".join(s.title.split(" ")[:2])
+        out += [f"## {s.title}", "", f"**By {_person(rng)}** | {s.date:%B %-d, %Y}", "",
+                f"![{co} headquarters]({SITE}/img/{rng.randrange(10**6)}.jpg)", ""]
+        out += [line for p in s.paragraphs for line in (p, "")]
+        out += [f"[Read more: {co} and its rivals]({SITE}/tag/{rng.randrange(10**4)})", ""]
+    out.append(NEWSLETTER)
+    return "\n".join(out)
+
+
+def _rfc822(day: dt.date, hour: int) -> str:
+    return f"{_WEEKDAY_ABBR[day.weekday()]}, {day.day:02d} {day:%b %Y} {hour:02d}:{hour * 7 % 60:02d}:00 +0800"
+
+
 def dump_stories(seed: int, index: int, n_dumps: int, pool: list[str]) -> list[Story]:
     """The stories of dump ``index`` (the duplicate, if any, is flagged)."""
     rng = random.Random(f"{seed}:{index}")
@@ -237,6 +288,8 @@ def write_dump(raw_dir: pathlib.Path, md_dir: pathlib.Path, seed: int, index: in
     elif fmt == 4:
         text = _text_dump(stories, rng, fmt).replace("\n", "\r\n")
         (raw_dir / f"{stem}.txt").write_bytes(text.encode("cp1252"))
+    elif fmt in _WRITERS:
+        (raw_dir / f"{stem}.txt").write_text(_WRITERS[fmt](stories, rng), encoding="utf-8")
     else:
         (raw_dir / f"{stem}.txt").write_text(_text_dump(stories, rng, fmt), encoding="utf-8")
     unique = [s for s in stories if not s.duplicate]
@@ -244,6 +297,9 @@ def write_dump(raw_dir: pathlib.Path, md_dir: pathlib.Path, seed: int, index: in
         meta = f"Title: {s.title}\nDate: {s.date.isoformat()}\nCategory: {s.topic}\nSlug: {stem}-{k:02d}\n\n"
         (md_dir / f"{stem}-{k:02d}.md").write_text(meta + "\n\n".join(s.paragraphs) + "\n", encoding="utf-8")
     return len(unique)
+
+
+_WRITERS = {5: _feed_dump, 6: _newsletter_dump, 7: _markdown_dump}
 
 
 def n_dumps_for(n_articles: int) -> int:
