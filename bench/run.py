@@ -279,6 +279,12 @@ def bench(n: int, seed: int, quick: bool, profile: bool, workroot: pathlib.Path)
     plain = None if quick else _plain(md, work)
     if plain:
         print(f"  plain Pelican {plain.wall:7.2f} s  peak {plain.peak_mb:6.0f} MB  (Markdown, {stories + 10} posts)")
+        search = cold.phases.get("search_index") if cold.phases else None
+        if search is not None and plain.ok and plain.wall:
+            # plain Pelican builds no search index; the theme's search needs Pagefind's (see search.py)
+            rest = cold.wall - search
+            print(f"  cold without its search index {rest:.2f} s = {rest / plain.wall:.2f} x plain Pelican; "
+                  f"Pagefind's index {search:.2f} s = {search / plain.wall:.2f} x")
     hugo = None if quick else _hugo(md, work)
     if hugo:
         print(f"  hugo          {hugo.wall:7.2f} s  peak {hugo.peak_mb:6.0f} MB")
