@@ -46,6 +46,8 @@ from digest.textnorm import normalize_line
     ("In today's issue:", "boilerplate:promo"),
     ("You are receiving this email because you signed up for Lake Notes. Unsubscribe", "boilerplate:newsletter"),
     ("That's all for today. See you on Friday.", "boilerplate:newsletter"),
+    ("Live coverage has ended for the day. Our blog returns at 8am.", "boilerplate:newsletter"),
+    ("This live blog is now closed.", "boilerplate:newsletter"),
     ("Local news, delivered to your inbox every morning.", "boilerplate:newsletter"),
     ("Sent by the Lake Notes team. Manage your newsletters.", "boilerplate:newsletter"),
     ("\u25b2 312 points", "boilerplate:counter"),

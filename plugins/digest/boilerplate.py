@@ -104,7 +104,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"manage (your )?(subscriptions?|newsletters?|alerts)|view (this email )?in (your )?browser|"
         r"forward (this|it) to (a|your) "
         r"(friend|colleague)|that'?s (it|all) for (this|today|now)|delivered (straight )?to your inbox|"
-        r"enter your email( address)?$)", _I)),
+        r"enter your email( address)?$|"
+        r"(live (blog|coverage)|this blog) (has|is) (now )?(ended|closed|closing|over)|"   # a live blog's status
+        r"(our|the|this) (live )?(blog|coverage) (returns|will return|resumes|will resume))", _I)),
     ("boilerplate:share", re.compile(
         r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
         r"|^click to (share|email|print)\b|^(save|bookmark)( (this|the))?( (article|story|for later))?$"
