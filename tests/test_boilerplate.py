@@ -98,6 +98,7 @@ from digest.textnorm import normalize_line
     ("Page 1 of 2   |   Next page \u00bb", "boilerplate:navigation"),
     ("---------- item 2 of 5 ----------", "boilerplate:separator"),
     (". . . . . . . . . . . .", "boilerplate:separator"),
+    (" ".join(["."] * 40), "boilerplate:separator"),       # a rule of more marks than a long line has words
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason

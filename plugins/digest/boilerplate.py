@@ -166,7 +166,7 @@ _BIO = re.compile(
 
 
 # Phrase families that are whole-line by nature: they count in a line of any length.
-_ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer"})
+_ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer", "boilerplate:separator"})
 LONG_LINE_WORDS = 25      # longer lines are checked for those families only
 # Families that a full sentence of more than SENTENCE_WORDS words is not (unless it ends in ":").
 _NOT_SENTENCES = frozenset({"boilerplate:contents", "boilerplate:promo", "boilerplate:share", "boilerplate:widget", "boilerplate:tags",
