@@ -77,6 +77,8 @@ from digest.textnorm import normalize_line
     ("Partner content", "boilerplate:ad"),
     ("Ad Feedback", "boilerplate:ad"),
     ("Top comment by ferry_fan \u00b7 187 points", "boilerplate:comment-meta"),
+    ("[\u2013] u/ferry_fan  642 points  5 days ago", "boilerplate:comment-meta"),
+    ("[-] lakeside 1 point an hour ago", "boilerplate:comment-meta"),
     ("Save article", "boilerplate:share"),
     ("Click to share on X (Opens in new window)", "boilerplate:share"),
     ("Also read: Why the ferry timetable keeps changing", "boilerplate:promo"),
@@ -128,6 +130,8 @@ def test_stock_chrome(line, reason):
     "From our point of view the ferry is late.",
     "Watch: the ferry that never sank",
     "Fares rose --- again --- this spring, the council said.",
+    "Shares fell 12 points 3 days ago, before the ferry results.",
+    "Lakeland 12 points ahead two weeks ago",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None

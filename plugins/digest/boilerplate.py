@@ -94,7 +94,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:comment-meta", re.compile(
         r"^\S+(\s+\S+){0,2}\s*([\u00b7\u2022|]\s*(\d+\s*(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|"
         r"an? (minute|hour|day|week|month|year))|\s\d+(s|m|h|d|w|mo|y))\s+ago$"
-        r"|^\S+(\s+\S+){0,3}\s*[\u00b7\u2022|]\s*\d[\d,.]*[km]?\s+(points?|votes?|upvotes?|likes?)$", _I)),
+        r"|^\S+(\s+\S+){0,3}\s*[\u00b7\u2022|]\s*\d[\d,.]*[km]?\s+(points?|votes?|upvotes?|likes?)$"
+        r"|^(\[[-+\u2013]\]\s*)?\S+\s+\d[\d,.]*[km]?\s+(points?|votes?|upvotes?|likes?)\s+"   # "[–] u/jdoe  642 points
+        r"(\d+\s*(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|an? (minute|hour|day|week|month|year))"
+        r"\s+ago$", _I)),                                                          #  5 days ago"
     ("boilerplate:tags", re.compile(
         r"^(tags?|tagged( with| in| as)?|topics?|filed (under|in)|posted in|categor(y|ies)|keywords|labels?)\s*:\s*\S",
         _I)),
