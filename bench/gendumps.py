@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import email.utils
 import html
 import math
 import pathlib
@@ -38,6 +39,7 @@ SPAN_DAYS = 730
 START = dt.date(2023, 1, 2)
 FORMATS = 8
 SITE = "https://wire.example"
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 
 _SYLLABLES = ["Lan", "Qi", "Zhu", "Bo", "Tian", "Hua", "Xin", "Rui", "Kai", "Ming", "Jin", "Yun",
               "Feng", "Long", "Sheng", "Hao", "Wei", "Da", "Heng", "Guang", "Tai", "Yao", "Chen", "Ling"]
@@ -50,7 +52,6 @@ _CITIES = ["Shenzhen", "Hangzhou", "Chengdu", "Suzhou", "Wuhan", "Hefei", "Xi'an
 _ROLES = ["chief executive", "chief financial officer", "vice president", "head of strategy",
           "co-founder", "product director"]
 _TITLE_PLACES = ["in", "near", "for buyers in", "outside"]     # (few headlines repeat word for word)
-_WEEKDAY_ABBR = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 _ANALYST_FIRMS = ["Meridian Research", "Kestrel Advisory", "Harbourline Securities", "Northgate Partners"]
 
@@ -186,7 +187,7 @@ def _text_dump(stories: list[Story], rng: random.Random, fmt: int) -> str:
     if fmt != 2:
         out += [f"Date: {stories[0].date.isoformat()}", ""]
     for s in stories:
-        co = " ".join(s.title.split(" ")[:2])
+        co = _company(s)
         if fmt == 1:                                    # untitled stream: one paragraph per line
             out += s.paragraphs[:4] + _chrome(rng, co) + s.paragraphs[4:]
             continue
@@ -251,7 +252,7 @@ def _newsletter_dump(stories: list[Story], rng: random.Random) -> str:
 def _markdown_dump(stories: list[Story], rng: random.Random) -> str:
     out = [f"# Tech wire, {stories[0].date:%B %-d, %Y}", ""]
     for s in stories:
-        co = " ".join(s.title.split(" ")[:2])
+        co = _company(s)
         out += [f"## {s.title}", "", f"**By {_person(rng)}** | {s.date:%B %-d, %Y}", "",
                 f"![{co} headquarters]({SITE}/img/{rng.randrange(10**6)}.jpg)", ""]
         out += [line for p in s.paragraphs for line in (p, "")]
@@ -261,7 +262,14 @@ def _markdown_dump(stories: list[Story], rng: random.Random) -> str:
 
 
 def _rfc822(day: dt.date, hour: int) -> str:
-    return f"{_WEEKDAY_ABBR[day.weekday()]}, {day.day:02d} {day:%b %Y} {hour:02d}:{hour * 7 % 60:02d}:00 +0800"
+    """An RFC 822 date as feeds and mail headers write it, at ``hour`` in China's time zone."""
+    stamp = dt.datetime(day.year, day.month, day.day, hour, hour * 7 % 60, tzinfo=_CHINA_TIME)
+    return email.utils.format_datetime(stamp)
+
+
+def _company(story: Story) -> str:
+    """The company a story's headline opens with (its first two words)."""
+    return " ".join(story.title.split(" ")[:2])
 
 
 def dump_stories(seed: int, index: int, n_dumps: int, pool: list[str]) -> list[Story]:

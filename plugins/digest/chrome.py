@@ -215,7 +215,7 @@ def repeated_runs(units: list[Unit]) -> tuple[set[int], set[int]]:
             floor_j = runs[-1][0] + runs[-1][2] if runs else 0
             heads: list[tuple[int, int, int]] = []
             top_j, top_i = best_j, i
-            while (head := _run_head(found, top_j, top_i, floor_j, max(floor_j, best_j + best_len), twice)):
+            while (head := _run_head(found, top_j, top_i, floor_j, max(floor_j, best_j + best_len), twice)) is not None:
                 heads.insert(0, head)
                 top_j, top_i = head[0], head[1]
             runs += heads
