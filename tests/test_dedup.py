@@ -60,3 +60,20 @@ def test_shingles_hash_runs_of_word_characters_of_the_normalised_text(text: str)
     words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).lower())
     grams = [" ".join(words[i:i + 5]) for i in range(len(words) - 4)] or ([" ".join(words)] if words else [])
     assert shingles(text) == {zlib.crc32(g.encode()) for g in grams}
+
+
+def test_a_republished_copy_with_a_sentence_cut_and_one_added_is_marked_by_default() -> None:
+    """An outlet's copy of the same report (one sentence gone, one added at the end) is the
+    same story at the default threshold; two stories on one subject are not."""
+    from digest.settings import DEFAULTS
+    rewrite = (STORY.replace("Analysts at a Shanghai brokerage said the move puts pressure on rival wallets "
+                             "to follow. ", "")
+               + " The wallet has about 300 million users at home.")
+    same_subject = ("Rival wallet Lantern Pay said on Tuesday it would also let tourists link foreign cards. "
+                    "Lantern Pay expects the feature to be ready before the summer holidays. "
+                    "It will not charge a fee on top-ups, the company said, and regulators have been told.")
+    a, b, c = draft("a.txt", 1, STORY), draft("b.txt", 1, rewrite), draft("c.txt", 1, same_subject)
+    threshold = DEFAULTS["DIGEST_DUPLICATE_SIMILARITY"]
+    pairs = mark_duplicates([a, b, c], threshold)
+    assert [(p.dropped, p.kept) for p in pairs] == [(b.key, a.key)]
+    assert pairs[0].similarity < 0.8 and c.duplicate_of is None

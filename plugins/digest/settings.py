@@ -19,8 +19,10 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_TOPICS": DEFAULT_TAXONOMY,
     # Roundup period: "week" (ISO weeks, slug 2021-w47) or "month" (slug 2021-11).
     "ROUNDUP_PERIOD": "week",
-    # Near-duplicate threshold: Jaccard similarity of word shingles between two posts.
-    "DIGEST_DUPLICATE_SIMILARITY": 0.8,
+    # Near-duplicate threshold: Jaccard similarity of word 5-shingles between two posts. Stories
+    # written apart, even on one announcement, share well under a third of theirs; an edited
+    # copy (a sentence cut, a figure changed, a paragraph dropped) keeps more than 0.6.
+    "DIGEST_DUPLICATE_SIMILARITY": 0.6,
     # Worker processes for per-source preprocessing (0 = one per core).
     "DIGEST_WORKERS": 0,
     # Sources at or below this many bytes in total are processed in-process (no pool start-up).
