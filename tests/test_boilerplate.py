@@ -101,6 +101,22 @@ from digest.textnorm import normalize_line
     ("---------- item 2 of 5 ----------", "boilerplate:separator"),
     (". . . . . . . . . . . .", "boilerplate:separator"),
     (" ".join(["."] * 40), "boilerplate:separator"),       # a rule of more marks than a long line has words
+    ("submitted 3 hours ago by u/ferry_fan  \u00b7  flair: Transport", "boilerplate:byline"),
+    ("posted 2 days ago by lakewatcher", "boilerplate:byline"),
+    ("Lakeland Letters is written in Oslo and Bergen by Jane Roe and Tomas Berg.", "boilerplate:byline"),
+    ("Saved: Tue, 4 Oct 2022 10:02:11 UTC", "boilerplate:timestamp"),
+    ("Retrieved on 12 March 2021 at 09:40", "boilerplate:timestamp"),
+    ("Pasting the whole story since it is behind a paywall:", "boilerplate:repost-note"),
+    ("Full text below, original link in the comments.", "boilerplate:repost-note"),
+    ("(my rough translation, corrections welcome)", "boilerplate:repost-note"),
+    ("Ferry Plus: unlimited articles, the morning briefing and our timetable tracker. First month $1.",
+     "boilerplate:subscription"),
+    ("Have a question? Reply to this email and we will try to answer it next week.", "boilerplate:reader-prompt"),
+    ("This story has been updated to correct the number of ferries in service.", "boilerplate:editor-note"),
+    ("An earlier version of this post misstated the fare.", "boilerplate:editor-note"),
+    ("Read the council's full report (PDF) \u2192", "boilerplate:promo"),
+    ("\u00ab Previous page   |   Page 2 of 2", "boilerplate:navigation"),
+    ("212 comments   share   save   hide   report", "boilerplate:meta"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -132,6 +148,15 @@ def test_stock_chrome(line, reason):
     "Fares rose --- again --- this spring, the council said.",
     "Shares fell 12 points 3 days ago, before the ferry results.",
     "Lakeland 12 points ahead two weeks ago",
+    "Posting the text of the ruling, the court said the ferry licence was void.",
+    "Sharing the story of the first ferry, the captain said the crossing began in 1952.",
+    "The full text of the agreement is available here.",
+    "The report was updated on Monday with new passenger figures.",
+    "Her reply to the email from the council was brief.",
+    "The operator offers unlimited rides for $40 a month.",
+    "The ferry timetable is written by hand by the harbour master.",
+    "Read the timetable before you travel, the council said.",
+    "The ferry said.  It would hire 40 staff  and start in May.",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None
@@ -178,6 +203,26 @@ def test_foreign_language_paragraph():
         "Oslo",
     ]) == [True, False, False]
     assert are_foreign([]) == []
+
+
+ZH_PARAGRAPH = ("\u6e21\u8f6e\u516c\u53f8\u5468\u4e00\u8868\u793a\uff0c\u4eca\u5e74\u51ac\u5929"
+                "\u5c06\u65b0\u589e\u4e24\u8258\u592a\u9633\u80fd\u6e21\u8f6e\uff0c\u6bcf\u8258\u53ef"
+                "\u8f7d\u5ba2\u56db\u5341\u4eba\u3002")
+
+
+def test_a_paragraph_in_a_script_without_spaces_is_told_apart_by_its_characters():
+    english = ["The ferry company launched two solar boats that carry forty passengers across the lake.",
+               "Tickets for the first crossings sold out within an hour, the company said on Monday."]
+    assert are_foreign([
+        *english,
+        "\u3010\u304a\u77e5\u3089\u305b\u3011\u30d5\u30a7\u30ea\u30fc\u306e\u6642\u523b\u8868\u3092"
+        "\u6bce\u671d\u30e1\u30fc\u30eb\u3067\u304a\u5c4a\u3051\u3057\u307e\u3059\u3002\u4eca\u3059\u3050"
+        "\u767b\u9332\u3057\u3066\u304f\u3060\u3055\u3044\u3002",
+        "2021\u5e743\u670812\u65e5 09:40",
+        "\u901f\u5831 BRIEF",
+    ]) == [False, False, True, False, False]
+    # a story in Chinese is no foreign paragraph in its own file
+    assert are_foreign([ZH_PARAGRAPH, ZH_PARAGRAPH, english[0]]) == [False, False, False]
 
 
 def test_corpus_common_lines_needs_three_sources():

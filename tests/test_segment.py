@@ -532,3 +532,100 @@ def test_a_headline_with_its_deck_under_a_feed_masthead() -> None:
     reasons = {d.line: d.reason for d in res.drops}
     assert reasons[1] == "boilerplate:masthead" and reasons[2] == "boilerplate:meta"
     assert 5 not in reasons        # the deck is kept with the release
+
+
+FORUM_PAGE = [
+    "forum.example/r/CoastNews/top/?t=week — saved page",
+    "Captured: Mon, 3 Oct 2022 09:12:44 UTC",
+    "r/CoastNews   52,100 readers   88 users here now",
+    "sorted by: top   links from: past week",
+    "",
+    "2.1k points · 96% upvoted",
+    "Brightwake cancels its winter ferry timetable after engine failures. Council wants a replacement plan "
+    "(coastwire.example)",
+    "submitted 4 days ago by u/deckhand_dan  ·  flair: Transport",
+    "Copying the full article here since the site needs a login:",
+    "",
+    "PORTLAND — Brightwake Ferries, which runs the only crossing to the outer islands, said on Friday it "
+    "would cancel its winter timetable after two of its three boats failed their annual inspections.",
+    "",
+    "The company said repairs to the engines would take until March, and that it would run one boat twice "
+    "a day in the meantime, weather permitting.",
+    "",
+    "The council said it had asked Brightwake for a plan within two weeks and would look at chartering a "
+    "boat from another operator if none came.",
+    "",
+    "431 comments   share   save   hide   report",
+    "[–] u/islander_kat  210 points  4 days ago",
+    "My kids take that boat to school. Nobody told us anything until the night before.",
+    "permalink   embed   save   reply",
+    "",
+    "655 points · 93% upvoted",
+    "Tollan Dairy will close its creamery in Westbrook next year and move production inland (valleyfarmer.example)",
+    "submitted 2 days ago by u/curds_and_whey  ·  flair: Business",
+    "Full text below, source link in the comments.",
+    "",
+    "WESTBROOK — Tollan Dairy, the largest milk processor on the coast, said on Wednesday it would close "
+    "its Westbrook creamery at the end of next year and move the work to a new plant near the motorway.",
+    "",
+    "About 140 people work at the creamery. The company said all of them would be offered jobs at the new "
+    "plant, which will open in the spring and have room for twice as many tankers.",
+    "",
+    "Farmers' groups said the move would add an hour to collection rounds for the northern farms.",
+    "",
+    "58 comments   share   save   hide   report",
+    "[–] u/hill_farm_hal  40 points  2 days ago",
+    "That hour adds up over a winter of icy lanes.",
+    "permalink   embed   save   reply",
+    "",
+    "about this community",
+    "Local news from the coast towns. Link posts only; paste the article text if the source is paywalled.",
+    "Rules: 1. No memes  2. Local news only  3. Be kind",
+    "created by u/coast_mod  a community for 6 years",
+]
+
+
+def test_a_forum_page_gives_its_link_posts_under_their_titles_without_the_page_around_them() -> None:
+    res = split_source(SourceText(path="forum.txt", lines=FORUM_PAGE))
+    assert [a.title[:26] for a in res.articles] == ["Brightwake cancels its win", "Tollan Dairy will close it"]
+    assert [a.blocks[0].text[:10] for a in res.articles] == ["PORTLAND —", "WESTBROOK "]
+    assert [len(a.blocks) for a in res.articles] == [3, 3]
+    reasons = {d.text: d.reason for d in res.drops}
+    assert reasons["submitted 4 days ago by u/deckhand_dan  ·  flair: Transport"] == "boilerplate:byline"
+    assert reasons["Copying the full article here since the site needs a login:"] == "boilerplate:repost-note"
+    assert reasons["Full text below, source link in the comments."] == "boilerplate:repost-note"
+    assert reasons["Captured: Mon, 3 Oct 2022 09:12:44 UTC"] == "boilerplate:timestamp"
+    assert reasons["Rules: 1. No memes  2. Local news only  3. Be kind"] == "boilerplate:sidebar"
+    assert FORUM_PAGE[-1] in reasons and FORUM_PAGE[-3] in reasons
+
+
+def test_text_after_a_comment_thread_that_holds_two_full_paragraphs_is_kept() -> None:
+    story = ["Harbour Weekly", "", "Brightwake cancels its winter ferry timetable", "", *FORUM_PAGE[10:16],
+             "", *FORUM_PAGE[19:23], "",
+             "The islands' school said it would move the start of lessons to ten o'clock on the days when "
+             "only one crossing runs.", "",
+             "Shops on the outer islands said they had ordered extra stock before the timetable changes, and "
+             "that fresh food would come over twice a week.", ""]
+    res = split_source(SourceText(path="f.txt", lines=story))
+    kept = " ".join(b.text for a in res.articles for b in a.blocks)
+    assert "ten o'clock" in kept and "twice a week" in kept
+    assert not any(d.reason == "boilerplate:sidebar" for d in res.drops)
+
+
+def test_a_label_under_a_headline_and_a_label_over_a_datelined_story_are_kickers() -> None:
+    lines = ["GRAIN PRICES JUMP AS THE NORTHERN HARVEST COMES IN SMALL", "ANALYSIS",
+             "KESTON (Sept 2) - Wheat prices at the Keston exchange rose for a fourth day on Monday as farmers "
+             "in the north reported yields well below last year's after a dry summer.",
+             "Millers said they had enough stock for two months and would buy from abroad if prices kept rising.",
+             "Traders expect the ministry to publish its first harvest estimate next week.",
+             "", "* * *", "", "2 Sept 2024 10:15", "BRIEF",
+             "ARLOW (Sept 2) - The Arlow port authority said on Monday it would dredge the east channel this "
+             "winter so that larger container ships can dock at the new terminal.",
+             "The work will cost about 40 million crowns and close the channel for six weeks.",
+             "Shipping lines said the deeper channel would cut the cost of moving goods to the coast.", ""]
+    res = split_source(SourceText(path="k.txt", lines=lines))
+    assert res.articles[0].title.startswith("GRAIN PRICES JUMP")
+    assert not {"ANALYSIS", "BRIEF"} & {a.title for a in res.articles}
+    assert not {"ANALYSIS", "BRIEF"} & {b.text for a in res.articles for b in a.blocks}
+    kickers = [d.text for d in res.drops if d.reason == "boilerplate:kicker"]
+    assert kickers == ["ANALYSIS", "BRIEF"]

@@ -10,6 +10,7 @@ article text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -49,9 +50,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!(?i:%s)\b)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s+(?i:staff|reporters?|correspondents?|writers?|team|desk))?"     # "By Lantern staff"
         r"(\s*(,|\||-|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
-    # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share"
+    # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share",
+    # or with the post's age: "submitted 5 days ago by u/jdoe · flair: Fintech"
     ("boilerplate:byline", re.compile(
-        r"^(posted|submitted|shared) by\s+@?[\w.\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){1,4}$", _I)),
+        r"^(posted|submitted|shared) by\s+@?[\w.\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){1,4}$"
+        r"|^(posted|submitted|shared)\s+(\d+|an?)\s+(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago"
+        r"\s+by\s+@?[\w./\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){0,4}$", _I)),
+    # a reposter's note on the text that follows: "Pasting the article text since the site is
+    # behind a paywall:", "Full text below, original link in the first comment.", "(my own translation)"
+    ("boilerplate:repost-note", re.compile(
+        r"^(pasting|copying|posting|reposting)\s+(the\s+)?(full\s+|whole\s+)?(article|story|text)\b[^.!?]{0,60}"
+        r"(:$|\b(since|because|below|here)\b)"
+        r"|^(the\s+)?(full|whole|article)\s+text\s+(is\s+)?below\b"
+        r"|\b(original|source)\s+(link|url)\b[^.!?]{0,30}\bcomments?\b"
+        r"|^\(?(my|our)\s+(own\s+)?(rough\s+|quick\s+|machine\s+)?translation\b", _I)),
     # a name and an agency or outlet, or a social handle: "Jane Doe / Harbor Wire", "Jane Doe @jdoe"
     ("boilerplate:byline", re.compile(
         r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}\s*([/|]\s*[A-Z][\w&.'\-]*(\s+[A-Z][\w&.'\-]*){0,3}|@\w+)$")),
@@ -77,6 +89,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(words|text|author|writer|reporter|story)\s*:\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s*(,|and|&)\s*[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3})*$|^source\s*:\s*\S.{0,80}$", _I)),
     ("boilerplate:byline", _JOB_TITLE),
+    # a newsletter's colophon: "The Byte Route is written in Osaka and Singapore by Jane Doe and …"
+    ("boilerplate:byline", re.compile(
+        r"^(The\s+)?([A-Z][\w'\u2019&\-]*\s+){1,4}is\s+(written|edited|produced|compiled|curated|put together)"
+        r"\b[^.!?]{0,80}\bby\s+[A-Z][^.!?]{0,80}\.?$")),
     # "From our Seoul correspondent", "Our technology desk"
     ("boilerplate:byline", re.compile(
         r"^(from\s+)?(our|a)\s+(\w+\s+){0,2}(correspondents?|reporters?|bureau|desk|staff)$", _I)),
@@ -89,7 +105,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a bare time stamp, as above each entry of a live blog: "16:42 HKT", "9.05am"
     ("boilerplate:timestamp", re.compile(r"^\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?$", _I)),
     ("boilerplate:timestamp", re.compile(
-        r"^(published|updated|posted|last updated|first published|modified|last modified)\b\s*:?\s*(on\s+|at\s+)?"
+        r"^(published|updated|posted|last updated|first published|modified|last modified|archived|captured|"
+        r"retrieved|accessed|saved|scraped|crawled|fetched)\b\s*:?\s*(on\s+|at\s+)?"
         r".{0,60}?(\d{1,2}[:.]\d{2}|\b\d{4}\b|\bago\b|\b(today|yesterday)\b)", _I)),
     ("boilerplate:comment-meta", re.compile(
         r"^\S+(\s+\S+){0,2}\s*([\u00b7\u2022|]\s*(\d+\s*(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)|"
@@ -133,7 +150,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(you (might|may) (also )?like)|most (read|popular|viewed|shared)|trending( now| stories)?$|"
         r"more (from|stories|news|on this)|popular (posts|stories)|top stories$|latest (news|stories)$|"
         r"continue reading|view (all|more)|load more|show more|also read|editors'? picks|recommended reading|"
-        r"already (a )?(subscriber|member)|contact the (author|reporter|writer))\b", _I)),
+        r"already (a )?(subscriber|member)|contact the (author|reporter|writer))\b"
+        r"|^(read|see|view|watch|listen to|download|get|visit|open)\b.{0,80}\s(\u2192|\u00bb|\u203a|>)$", _I)),
+    # an offer to subscribe, whatever its length: "Meridian Pro: unlimited articles … First month $1."
+    ("boilerplate:subscription", re.compile(
+        r"\bunlimited (digital )?(access|articles|reading|stories)\b"
+        r"|\bfirst (week|month|year|\d+ (days|weeks|months))\s+(for\s+)?([$\u00a3\u20ac\u00a5]\s?\d|free)\b", _I)),
+    # the sender asking readers to write in: "Got a question? Reply to this email and …"
+    ("boilerplate:reader-prompt", re.compile(
+        r"(^|[.!?]\s+)(just\s+|simply\s+)?(hit\s+)?reply to (this|the|our) (email|e-mail|newsletter|message)\b"
+        r"|\breply to this (email|e-mail|newsletter)\b|^(got|have) a (question|tip|story idea)\b[^.!?]{0,20}\?"
+        r"\s*(reply|write|email|e-mail|send|drop|get in touch|let us know)\b", _I)),
+    # an editor's note on the post itself: "This post has been updated to correct …"
+    ("boilerplate:editor-note", re.compile(
+        r"^this (post|article|story|report|piece|entry) (has been|was|is being) (updated|corrected|amended)\b"
+        r"|^(an earlier|a previous) version of this (post|article|story|report|piece)\b", _I)),
     ("boilerplate:comment-prompt", re.compile(
         r"^(leave a (reply|comment)|post a comment|add (a|your) comment|join the (conversation|discussion)|"
         r"comments?( are)? closed|write a comment|your email address will not be published|"
@@ -148,7 +179,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:footer", re.compile(
         r"(©|\(c\)\s*\d{4}|^copyright\b|all rights reserved|^(powered|created|designed|built) by\b|"
         r"^(terms (of (use|service))?|privacy( policy)?|contact us|about us|sitemap|imprint)\b.{0,40}$)", _I)),
-    ("boilerplate:navigation", re.compile(r"^page \d+ of \d+\b.{0,40}$", _I)),
+    ("boilerplate:navigation", re.compile(
+        r"^page \d+ of \d+\b.{0,40}$|^.{0,30}[|\u00b7\u2022]\s*page \d+ of \d+$"     # "« Previous page | Page 2 of 2"
+        r"|^[\u00ab\u2039<\u2190]\s*(previous|prev|next|older|newer) (page|article|post|story)\b.{0,40}$", _I)),
     # a video or audio player: "Watch: Inside the plant 0:45", "▶ Listen to this story"
     ("boilerplate:widget", re.compile(
         r"^(watch|video|listen|audio|play)\s*:.{1,120}\s\(?\d{1,2}:\d\d\)?$|^[\u25b6\u25ba\u23f5]", _I)),
@@ -173,7 +206,8 @@ _ANY_LENGTH = frozenset({"boilerplate:cookie", "boilerplate:footer", "boilerplat
 LONG_LINE_WORDS = 25      # longer lines are checked for those families only
 # Families that a full sentence of more than SENTENCE_WORDS words is not (unless it ends in ":").
 _NOT_SENTENCES = frozenset({"boilerplate:contents", "boilerplate:promo", "boilerplate:share", "boilerplate:widget", "boilerplate:tags",
-                            "boilerplate:comment-prompt", "boilerplate:timestamp", "boilerplate:newsletter"})
+                            "boilerplate:comment-prompt", "boilerplate:timestamp", "boilerplate:newsletter",
+                            "boilerplate:repost-note"})
 SENTENCE_WORDS = 14
 _LONG_PATTERNS = [(r, p) for r, p in _PATTERNS if r in _ANY_LENGTH]
 _SENTENCE_PATTERNS = [(r, p) for r, p in _PATTERNS if r not in _NOT_SENTENCES]
@@ -237,6 +271,7 @@ def is_menu_bar(text: str) -> bool:
 
 _META_MARKS = ("|", "\u00b7", "\u2022")
 _META_SPLIT = re.compile(r"\s*[|\u00b7\u2022]\s*")
+_SPACED_SPLIT = re.compile(r"\s{2,}")
 _MENU_SPLIT = re.compile(rf"{_META_SPLIT.pattern}|\s{{2,}}")
 _META_FIELD = re.compile(
     r"\b\d[\d,.]*[km]?\s+(comments?|points?|votes?|upvotes?|views?|shares?|likes?|replies|min(ute)?s? read)\b"
@@ -247,12 +282,18 @@ _LABEL_FIELD = re.compile(r"^[^\W\d_][\w&/\- ]{0,20}:\s*\S")
 
 
 def is_metadata_bar(text: str) -> bool:
-    """A row of short fields split by bars or dots, one of them a counter, an age or a post
-    action: "120 points by jdoe 4 hours ago | hide | 87 comments"."""
+    """A row of short fields split by bars or dots (or, three fields at least, by runs of
+    spaces), one of them a counter, an age or a post action: "120 points by jdoe 4 hours ago |
+    hide | 87 comments", "431 comments   share   save   report"."""
     s = fold(text)
-    if not any(map(s.__contains__, _META_MARKS)):
+    if any(map(s.__contains__, _META_MARKS)):
+        fields = [f for f in _META_SPLIT.split(s) if f]
+    elif "  " in s:
+        fields = [f for f in _SPACED_SPLIT.split(s.strip()) if f]
+        if len(fields) < MENU_ITEMS:
+            return False
+    else:
         return False                    # one field at most
-    fields = [f for f in _META_SPLIT.split(s) if f]
     return (len(fields) >= 2 and all(len(f.split()) <= META_FIELD_WORDS for f in fields)
             and not ends_sentence(s) and (any(_META_FIELD.search(f) for f in fields)
                                           or sum(bool(_LABEL_FIELD.match(f)) for f in fields) >= 2))
@@ -334,17 +375,28 @@ def load_language_model() -> None:
 # The language IDs read as English: English, and Nigerian Pidgin, an English-lexified creole the
 # model picks for short English lines made mostly of names ("Serimas buys rival Lumitek for RM800m").
 ENGLISH_LABELS = frozenset({"en", "pcm"})
+FOREIGN_WORDS = 8           # a paragraph this long (in words) can be told apart by language ...
+FOREIGN_WIDE_CHARS = 20     # ... or with this many wide (CJK) characters
 
 
-def _may_be_foreign(text: str) -> bool:
-    """Long enough to tell its language, and with few English stopwords."""
-    return word_count(text) >= 8 and stopword_ratio(text) < 0.25
+def _is_wide(text: str) -> bool:
+    """A paragraph of a script written without spaces: ``FOREIGN_WIDE_CHARS`` wide characters."""
+    return (len(text) >= FOREIGN_WIDE_CHARS and not text.isascii()
+            and sum(unicodedata.east_asian_width(c) in "WF" for c in text) >= FOREIGN_WIDE_CHARS)
 
 
 def are_foreign(texts: list[str]) -> list[bool]:
-    """For each paragraph, whether it is not English: low English stopword density and a
-    language ID other than English (the paragraphs in doubt are identified together)."""
-    doubtful = [k for k, text in enumerate(texts) if _may_be_foreign(text)]
+    """For each paragraph, whether it is not English: long enough to tell its language, low
+    English stopword density and a language ID other than English (the paragraphs in doubt
+    are identified together). Long enough is ``FOREIGN_WORDS`` words; a paragraph of a script
+    written without spaces (``_is_wide``) is in doubt too where the file's paragraphs of words
+    outnumber those (a promo in Japanese under English stories, not a story in Chinese)."""
+    spaced = [word_count(text) >= FOREIGN_WORDS for text in texts]
+    wide = [not long and _is_wide(text) for long, text in zip(spaced, texts)]
+    if sum(wide) * 2 > sum(spaced):
+        wide = [False] * len(texts)
+    doubtful = [k for k, text in enumerate(texts)
+                if (spaced[k] or wide[k]) and stopword_ratio(text) < 0.25]
     out = [False] * len(texts)
     for k, lang in zip(doubtful, langscore.classify_many([texts[k] for k in doubtful])):
         out[k] = lang not in ENGLISH_LABELS

@@ -226,14 +226,14 @@ def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, 
     (``body[section[0]:section[1]]``; `lede` rates a body paragraph by its position).
 
     Only strong evidence counts: a byline dropped just before it (a story's
-    credit line closing the one before), straight after body text (never
+    credit line closing the one before), a rule line or a date line, straight after body text (never
     after a subhead, nor as the answer to a question), at least INNER_SIDE
-    body paragraphs of the section on each side, the lede shape (lede.py)
-    and less likeness across the cut than the file's paragraphs typically
+    body paragraphs of the section on each side, the lede shape (lede.py) or
+    a dateline, and less likeness across the cut than the file's paragraphs typically
     have.
     """
     p = paras[k]
-    if p.heading or p.is_list or "boilerplate:byline" not in p.chrome_before:
+    if p.heading or p.is_list or not HARD_CHROME.intersection(p.chrome_before):
         return False
     if paras[k - 1].heading or _is_question(paras[k - 1].text):
         return False
@@ -243,7 +243,7 @@ def inner_start(paras: list[Para], k: int, body: list[int], section: tuple[int, 
         return False
     sim = table.cosine(max(lo, pos - WINDOW), pos, min(hi, pos + WINDOW))
     rel = sim / base if base else 0.0
-    return lede(pos) >= INNER_LEDE and rel < INNER_COHESION
+    return (lede(pos) >= INNER_LEDE or lede_cue(p.text) > 0) and rel < INNER_COHESION
 
 
 def _is_question(text: str) -> bool:

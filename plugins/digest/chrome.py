@@ -24,7 +24,7 @@ from .neighbours import (
     mark_ad_copy, mark_author_names, mark_block_labels, mark_link_labels, mark_pull_quotes, mark_sign_off,
 )
 from .paragraphs import Unit, is_body_para
-from .textnorm import ends_sentence, fold, normalize_line, word_total
+from .textnorm import DATELINE, ends_sentence, fold, normalize_line, word_total
 
 MIN_RUN_UNITS = 3        # a repeated run this long is a repeated article, not chrome
 MIN_RUN_WORDS = 60
@@ -322,16 +322,26 @@ def is_kicker(text: str) -> bool:
         return False
     s = fold(text)
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and not ends_sentence(s)
+    cased = [c for c in letters if c.lower() != c.upper()]      # (a script without case may join in: "速報 BRIEF")
+    return (len(cased) >= 3 and 2 * len(cased) >= len(letters) and all(c.isupper() for c in cased)
+            and not ends_sentence(s))
 
 
 def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
-    """A capitalised label right above a headline is a kicker (section label), not the headline."""
+    """A capitalised label right above a headline is a kicker (section label), not the headline;
+    so is one right under a headline, above the story's text ("ANALYSIS"), and one set where a
+    headline would be, above a story that opens with its dateline ("BRIEF" / "BANGKOK — …")."""
+    def headline(k: int) -> bool:
+        v = units[k]
+        return v.kind == "text" and len(v.lines) == 1 and is_title_like(v.text) and not is_kicker(v.text)
+
     for i in range(len(units) - 1):
         u, nxt = units[i], units[i + 1]
-        if (i not in reasons and u.kind == "text" and len(u.lines) == 1 and is_kicker(u.text)
-                and nxt.kind == "text" and len(nxt.lines) == 1 and is_title_like(nxt.text)
-                and not is_kicker(nxt.text)):
+        if i in reasons or u.kind != "text" or len(u.lines) != 1 or not is_kicker(u.text):
+            continue
+        lede = nxt.kind == "text" and is_body_para(nxt.text)
+        if (headline(i + 1) or (lede and i > 0 and headline(i - 1) and i - 1 not in reasons)
+                or (lede and (u.gap_before or i == 0 or i - 1 in reasons) and DATELINE.match(fold(nxt.text)))):
             reasons[i] = "boilerplate:kicker"
 
 

@@ -83,8 +83,8 @@ def _continues(prev: str, nxt: str, width: int | None, run_on: bool = False) -> 
         return False
     if nxt[:1].isspace() and not prev[:1].isspace():
         return False            # an indented first line opens a paragraph
-    if n[0].islower():
-        return True
+    if n[0].islower():      # (a file of a paragraph per line breaks lines only between them)
+        return not run_on
     if width is not None:
         return len(prev.rstrip()) >= 0.75 * width and len(p.split()) >= 5
     return not run_on and not ends_sentence(p) and len(p) >= 80

@@ -17,7 +17,7 @@ from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import NUMBERED, Unit, build_units
 from .stagetime import timed
-from .textnorm import fold
+from .textnorm import ends_sentence, fold, word_total
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
 BIO_TAIL = 3
@@ -25,6 +25,10 @@ ABOUT_TAIL = 4      # an "About" heading, its blurb, the media contacts, the sou
 # The heading of a press release's company boilerplate: "About Lumo Robotics", "About XYZ Inc.:"
 _ABOUT = re.compile(r"^About(\s+[A-Z0-9][\w&.,'\-]*){1,5}:?$")
 PROSE_CHARS = 80
+SIDEBAR_PROSE = 2     # full paragraphs after a comment thread that make a story, not a sidebar
+# The drop reasons of a reader comment thread, which closes the article above it.
+COMMENT_REASONS = frozenset({"boilerplate:comment", "boilerplate:comment-meta"})
+HEADED_WORDS = 40     # a line above a byline is its headline up to this long (`_headed`)
 
 
 def _is_heading(u: Unit) -> bool:
@@ -34,6 +38,21 @@ def _is_heading(u: Unit) -> bool:
     if NUMBERED.match(u.text):      # a numbered section heading (paragraphs._numbered_headings)
         return True
     return not (fold(u.text).endswith("?") and len(u.text.split()) > 8)
+
+
+def _headed(units: list[Unit], k: int, reasons: dict[int, str]) -> bool:
+    """A line set off above a byline, shaped like a long headline (as a forum sets a link's
+    title: two sentences and the site's name, "… now wants answers (example.com)"): a headline,
+    however long, for a site puts the byline under the headline, never under a paragraph's end."""
+    u = units[k]
+    if u.kind != "text" or len(u.lines) != 1 or reasons.get(k + 1) != "boilerplate:byline":
+        return False
+    if not (u.gap_before or k == 0 or k - 1 in reasons):
+        return False
+    s = fold(u.text)
+    first = s.lstrip("\"'\u201c\u2018([")[:1]
+    return (word_total(s) <= HEADED_WORDS and (first.isupper() or first.isdigit())
+            and (not ends_sentence(s) or s.rstrip("\"')]").endswith("?")))
 
 
 def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:
@@ -76,6 +95,21 @@ def _strip_bio(blocks: list[Block], drops: list[Drop], lines: list[str]) -> list
     for b in blocks[cut:]:
         drops.extend(Drop(n, lines[n - 1], reason) for n in b.lines)
     return blocks[:cut]
+
+
+def _before_sidebar(src: SourceText, units: list[Unit], body_idx: list[int], reasons: dict[int, str],
+                    drops: list[Drop]) -> list[int]:
+    """A titled story's body units up to its comment thread: what follows the thread before the
+    next headline is the page's sidebar or footer ("About this community", its rules), dropped,
+    unless it holds ``SIDEBAR_PROSE`` full paragraphs or more (a story whose headline was missed)."""
+    for pos in range(1, len(body_idx)):
+        if any(reasons.get(j) in COMMENT_REASONS for j in range(body_idx[pos - 1] + 1, body_idx[pos])):
+            tail = body_idx[pos:]
+            if sum(units[i].kind == "text" and is_body_para(units[i].text) for i in tail) >= SIDEBAR_PROSE:
+                return body_idx
+            drops.extend(Drop(n, src.lines[n - 1], "boilerplate:sidebar") for i in tail for n in units[i].lines)
+            return body_idx[:pos]
+    return body_idx
 
 
 def _chrome_drops(src: SourceText, units: list[Unit], reasons: dict[int, str]) -> list[Drop]:
@@ -149,7 +183,7 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
     drops = _chrome_drops(src, units, reasons)
     live = [i for i in range(len(units)) if i not in reasons]
     live_edges = {live[k] if k < len(live) else -1 for k in (bisect_left(live, e) for e in edges)}
-    paras = [Para(i, units[i].text, _is_heading(units[i]),
+    paras = [Para(i, units[i].text, _is_heading(units[i]) or _headed(units, i, reasons),
                   tuple(sorted({reasons[j] for j in range(prev + 1, i)})) if i > prev + 1 else (),
                   units[i].kind == "list", any(units[j].gap_before for j in range(prev + 1, i + 1)))
              for prev, i in zip([-1, *live], live)]
@@ -166,6 +200,8 @@ def _split_units(src: SourceText, units: list[Unit], edges: set[int], reasons: d
         idx = [p.index for p in paras[s:e]]
         title_unit = idx[0] if titled and paras[s].heading else None
         body_idx = idx[1:] if title_unit is not None else idx
+        if title_unit is not None:
+            body_idx = _before_sidebar(src, units, body_idx, reasons, drops)
         blocks = _story_blocks(src, units, idx, body_idx, heads, drops)
         if blocks is None:
             continue

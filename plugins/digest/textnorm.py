@@ -63,9 +63,10 @@ _CLOSERS = "'\"”’)"
 _TERMINALS = (".", "!", "?", "…", ":", ";")
 _TERMINAL_CLOSERS = "\"'”’)]"
 
-# A news dateline opening a paragraph: "SHENZHEN, March 14, 2024 —", "BEIJING (Reuters) -".
+# A news dateline opening a paragraph: "SHENZHEN, March 14, 2024 —", "BEIJING (Reuters) -",
+# "SEOUL (Feb 3) -".
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Za-z0-9][\w. ]{0,30}){0,3}\s*(\(\w+\))?\s*(--|—|–|-|:)\s+(?=\S)")
+    r"^[A-Z][A-Z .'\-]{2,30}(,\s*[A-Za-z0-9][\w. ]{0,30}){0,3}\s*(\(\w[\w .,]{0,20}\))?\s*(--|—|–|-|:)\s+(?=\S)")
 
 
 def _nfkc_quotes(text: str) -> str:
