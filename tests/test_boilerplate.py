@@ -117,6 +117,12 @@ from digest.textnorm import normalize_line
     ("Read the council's full report (PDF) \u2192", "boilerplate:promo"),
     ("\u00ab Previous page   |   Page 2 of 2", "boilerplate:navigation"),
     ("212 comments   share   save   hide   report", "boilerplate:meta"),
+    ("[14.02.2025 08:01] Lakeland Ferry News:", "boilerplate:timestamp"),
+    ("[3/4/24, 9:15 PM] Jane Roe:", "boilerplate:timestamp"),
+    ("Post by ferry_fan \u00bb Tue Oct 18, 2022 8:42 am", "boilerplate:byline"),
+    ("Reply by lakewatcher | 3 hours ago", "boilerplate:byline"),
+    ("By Jane Roe \u00b7 Tuesday", "boilerplate:byline"),
+    ("Follow", "boilerplate:share"),
 ])
 def test_stock_chrome(line, reason):
     assert pattern_reason(line) == reason
@@ -157,6 +163,8 @@ def test_stock_chrome(line, reason):
     "The ferry timetable is written by hand by the harbour master.",
     "Read the timetable before you travel, the council said.",
     "The ferry said.  It would hire 40 staff  and start in May.",
+    "Following the vote, the ferry company raised its fares.",
+    "Post by post, the council answered every complaint about the ferry.",
 ])
 def test_article_text_is_not_chrome(line):
     assert pattern_reason(line) is None

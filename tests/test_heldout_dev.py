@@ -55,6 +55,16 @@ BLIND_SET_4 = "heldout4"
 BLIND_FLOOR_4 = {"segmentation_f1": 1.0, "content_retained": 0.995}
 BLIND_MAX_LEAKS_4 = 0
 BLIND_DATES_4 = 0.97
+# A fifth set, written blind after the fourth was fitted (see its README): an HN front page, a
+# Medium export, a Telegram channel, a press wire, a phpBB thread, a PDF extract, Markdown notes,
+# HTML saved as text. Its first blind score: F1 0.54, 81 leaked lines, dates 8/17; after
+# bylines split by a middle dot, the date in an HTML page's <title>, chat-export stamps,
+# forum post headers and authors over a "Follow" button: F1 0.57, 68, dates 10/17. Its figures
+# may only get better; what it still shows is in the issue notes (#8, session 12).
+BLIND_SET_5 = "heldout5"
+BLIND_FLOOR_5 = {"segmentation_f1": 0.56, "content_retained": 0.99}
+BLIND_MAX_LEAKS_5 = 68
+BLIND_DATES_5 = 10 / 17
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +131,11 @@ def test_second_blind_set_does_not_fall_back(scores: Callable[[str], dict]) -> N
         assert s[key] >= floor, (key, s[key], s["missing_articles"])
     assert s["noise_leaks"] <= BLIND_MAX_LEAKS_4, s["noise_leak_examples"]
     assert _ratio(s["dates_in_window_inferable"]) >= BLIND_DATES_4, s["dates_in_window_inferable"]
+
+
+def test_fifth_blind_set_does_not_fall_back(scores: Callable[[str], dict]) -> None:
+    s = scores(BLIND_SET_5)
+    for key, floor in BLIND_FLOOR_5.items():
+        assert s[key] >= floor, (key, s[key], s["missing_articles"])
+    assert s["noise_leaks"] <= BLIND_MAX_LEAKS_5, s["noise_leak_examples"]
+    assert _ratio(s["dates_in_window_inferable"]) >= BLIND_DATES_5 - 1e-9, s["dates_in_window_inferable"]

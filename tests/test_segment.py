@@ -629,3 +629,15 @@ def test_a_label_under_a_headline_and_a_label_over_a_datelined_story_are_kickers
     assert not {"ANALYSIS", "BRIEF"} & {b.text for a in res.articles for b in a.blocks}
     kickers = [d.text for d in res.drops if d.reason == "boilerplate:kicker"]
     assert kickers == ["ANALYSIS", "BRIEF"]
+
+
+def test_an_author_name_over_a_follow_button_is_no_headline() -> None:
+    lines = ["Lakeland Letters", "Notes on the lake towns", "", "Ferry fares rise for the first time in a decade", "",
+             "Jane Roe", "Follow", "Published in Lakeland Letters \u00b7 4 min read \u00b7 Mar 4", "",
+             "The ferry company said on Monday it would raise fares by 10% from April, the first increase since "
+             "2014, blaming the price of diesel and the cost of repairing its oldest boat.", "",
+             "Season tickets for commuters will rise by less, about 6%, and children under twelve will still "
+             "travel free, the company said.", "",
+             "The council, which owns a third of the company, said it had not been asked to approve the rise.", ""]
+    (article,) = split_source(SourceText(path="m.txt", lines=lines)).articles
+    assert article.title == "Ferry fares rise for the first time in a decade"

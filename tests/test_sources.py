@@ -254,3 +254,32 @@ def test_seeds_keep_exact_line_count():
         raw = path.read_bytes()
         src = read_source(path, path.name)
         assert len(src.lines) == len(raw.decode("utf-8").split("\n")), path.name
+
+
+LISTING_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Transport | The Lakeland Courier &mdash; Thursday, 13 August 2020</title></head><body><main>
+<article><h2>Ferry operator orders two electric boats for the lake crossing</h2>
+<div class="meta"><span>By Jane Roe</span> &middot; <time>Tuesday</time></div>
+<p>LAKELAND &mdash; The Lakeland ferry operator said on Tuesday it had ordered two battery-powered
+boats from a yard in the north, to replace its oldest diesel ships on the main crossing next spring.</p>
+<p>The boats will carry 300 passengers each and charge at the pier in ten minutes between trips, the
+operator said, adding that fares would not change.</p></article>
+<article><h2>Council approves a second cycle bridge over the river</h2>
+<div class="meta"><span>By Tomas Berg</span> &middot; <time>Wednesday</time></div>
+<p>LAKELAND &mdash; The town council on Wednesday approved a second bridge for cyclists and walkers
+over the river, three years after the first one opened and quickly became crowded at rush hour.</p>
+<p>Construction is due to start in the autumn and take about a year, the council said.</p></article>
+</main></body></html>"""
+
+
+def test_a_listing_page_dates_its_stories_by_the_date_in_its_title(tmp_path):
+    """The <title> date is the page's day, not each story's: "on Tuesday" and "on Wednesday"
+    place the stories before it."""
+    from digest.dating import date_articles
+    from digest.segment import split_source
+    src = _read(tmp_path, "listing.txt", LISTING_PAGE.encode())
+    assert src.meta.get("page_date") == "2020-08-13" and "date" not in src.meta
+    split = split_source(src)
+    date_articles(split.articles, src, dt.date(2024, 1, 1), "mtime")
+    assert [(a.title[:14], a.date) for a in split.articles] == [
+        ("Ferry operator", dt.date(2020, 8, 11)), ("Council approv", dt.date(2020, 8, 12))]

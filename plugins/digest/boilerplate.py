@@ -49,13 +49,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?i:by|written by|words by|story by|text by|article by|reporting by|posted by|author:)\s+"
         r"(?!(?i:%s)\b)[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){0,3}"
         r"(\s+(?i:staff|reporters?|correspondents?|writers?|team|desk))?"     # "By Lantern staff"
-        r"(\s*(,|\||-|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
+        r"(\s*(,|\||-|\u00b7|\u2022|and|&|on|in|for)\s*.{0,60}(?<![.!?]))?$" % _NOT_NAMES)),
     # a user name with pipe- or dot-separated post metadata: "Posted by jdoe_99 | 4 comments | Share",
     # or with the post's age: "submitted 5 days ago by u/jdoe · flair: Fintech"
     ("boilerplate:byline", re.compile(
         r"^(posted|submitted|shared) by\s+@?[\w.\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){1,4}$"
         r"|^(posted|submitted|shared)\s+(\d+|an?)\s+(mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago"
         r"\s+by\s+@?[\w./\-]+(\s*[|\u00b7\u2022]\s*[^|\u00b7\u2022]{1,30}){0,4}$", _I)),
+    # a forum post's header: "Post by jdoe » Tue Oct 18, 2022 8:42 am", "Reply by jdoe | 3 hours ago"
+    ("boilerplate:byline", re.compile(
+        r"^(post|posted|reply|replied|message|comment)\s+by\s+@?[\w.\-]+\s*[\u00bb\u203a|\u00b7\u2022>-]\s*"
+        r"[^.!?]{0,40}(\d|\bago\b|yesterday|today)[^.!?]{0,20}$", _I)),
     # a reposter's note on the text that follows: "Pasting the article text since the site is
     # behind a paywall:", "Full text below, original link in the first comment.", "(my own translation)"
     ("boilerplate:repost-note", re.compile(
@@ -102,6 +106,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^[(\[-]*\s*((additional|editing|writing)\s+)?(reporting|writing|editing|edited|compiled|research)\s+by\s+"
         r"[A-Z][^()\[\]]{0,150}[)\]]?$|^[(\[]?\s*(reporting|editing) by\b.*[;,]\s*(additional reporting|editing|"
         r"writing) by\b", _I)),
+    # a chat export's message stamp: "[14.02.2025 08:01] Asia Tech Brief:", "[3/4/24, 9:15 PM] Jane Doe:"
+    ("boilerplate:timestamp", re.compile(
+        r"^\[\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?\]\s*[^.!?]{0,60}:?$", _I)),
     # a bare time stamp, as above each entry of a live blog: "16:42 HKT", "9.05am"
     ("boilerplate:timestamp", re.compile(r"^\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?$", _I)),
     ("boilerplate:timestamp", re.compile(
@@ -129,6 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(our|the|this) (live )?(blog|coverage) (returns|will return|resumes|will resume))", _I)),
     ("boilerplate:share", re.compile(
         r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
+        r"|^(follow|following|unfollow)( (author|publication|writer|us))?$"
         r"|^click to (share|email|print)\b|^(save|bookmark)( (this|the))?( (article|story|for later))?$"
         r"|^((facebook|twitter|linkedin|reddit|whatsapp|email|pinterest|telegram|x)\W*){2,}$", _I)),
     ("boilerplate:cookie", re.compile(

@@ -299,7 +299,11 @@ def _weekday_lead(article: ArticleDraft, near: int | None, fallback: dt.date) ->
 
 def _preamble_date(articles: list[ArticleDraft], source: SourceText) -> tuple[int, dt.date, str] | None:
     """A full date in the lines above the first story (a masthead "Issue 212 · Sunday, 22 October
-    2023", a "Running log, 9 September"): the date of the edition the file holds."""
+    2023", a "Running log, 9 September") or in an HTML page's title: the date of the edition
+    the file holds."""
+    page_date = source.meta.get("page_date")
+    if page_date:
+        return 0, dt.date.fromisoformat(page_date), f"date {page_date} in the page's title"
     first = min((a.start_line for a in articles), default=1)
     for n in range(1, min(first, PREAMBLE_LINES + 1)):
         line = source.lines[n - 1]

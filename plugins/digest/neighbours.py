@@ -49,6 +49,7 @@ _OFFER = re.compile(
 _QUOTED = re.compile(r'"[^"]*"')
 _READER = re.compile(r"\b(you|your|yours)\b", re.I)
 _REPORTED = re.compile(r"\b(said|says|told|according)\b", re.I)
+_FOLLOW = re.compile(r"^(follow|\+ follow|follow author|follow writer)$", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}$")
 _LINK_LABEL = re.compile(rf"^(?P<label>[A-Z][\w'&]*(\s+[\w'&]+){{0,{LINK_LABEL_WORDS - 1}}}):\s+\S")
 
@@ -95,12 +96,14 @@ def mark_block_labels(units: list[Unit], reasons: dict[int, str]) -> None:
 
 
 def mark_author_names(units: list[Unit], reasons: dict[int, str]) -> None:
-    """A bare name ("Jane Doe") glued on top of a job title ("Senior reporter") is the author's
-    name. (Above a "By ..." line or a timestamp, a few capitalised words may be a headline.)"""
+    """A bare name ("Jane Doe") glued on top of a job title ("Senior reporter") or of a button
+    to follow its author ("Follow") is the author's name. (Above a "By ..." line or a
+    timestamp, a few capitalised words may be a headline.)"""
     for i in range(len(units) - 1):
         u, nxt = units[i], units[i + 1]
         if (i not in reasons and u.kind == "text" and len(u.lines) == 1 and _NAME.match(fold(u.text))
-                and nxt.kind == "text" and is_job_title(nxt.text) and not nxt.gap_before):
+                and nxt.kind == "text" and not nxt.gap_before
+                and (is_job_title(nxt.text) or _FOLLOW.match(fold(nxt.text)))):
             reasons[i] = "boilerplate:byline"
 
 

@@ -9,6 +9,7 @@ keeping line N of the result equal to line N of the file, and reads strict
 from __future__ import annotations
 
 import codecs
+import html as htmllib
 import datetime as dt
 import logging
 import os
@@ -18,7 +19,7 @@ import stat
 
 import charset_normalizer
 
-from .datefind import parse_header_date
+from .datefind import parse_date_line, parse_header_date
 from .fieldrecords import read_records
 from .htmltext import html_to_lines, page_metadata
 from .markdowntext import is_markdown, plain_line
@@ -46,6 +47,9 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _ESCAPED = re.compile("[\udc00-\udcff]")
 _ESCAPED_RUN = re.compile("[\udc00-\udcff]+")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# The separators between the parts of a page title: "Section | Site — Date".
+_TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
+_TITLE_PARTS = re.compile(r"\s+[|\u2014\u2013\u00b7-]\s+|\s*\|\s*")
 _LOOKS_HTML = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 MAIL_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "subject", "date", "sent", "message-id",
                 "list-id", "list-unsubscribe")
@@ -321,8 +325,20 @@ def _mail_header(lines: list[str], r: _Reader) -> tuple[dict[str, str], list[int
 
 
 def _html_date(html: str) -> str | None:
+    """The date the page's metadata gives it (the date of its story)."""
     meta = page_metadata(html)
     date = parse_header_date(meta.date) if meta is not None and meta.date else None
+    return date.isoformat() if date else None
+
+
+def _title_date(html: str) -> str | None:
+    """A part of the page's <title> that is a date ("Business | The Riverside Post — Thursday,
+    13 August 2020"): the day the page was made, which its stories are not newer than."""
+    title = _TITLE_ELEMENT.search(html)
+    if title is None:
+        return None
+    parts = _TITLE_PARTS.split(htmllib.unescape(title.group(1)).strip())
+    date = next(filter(None, map(parse_date_line, parts)), None)
     return date.isoformat() if date else None
 
 
@@ -366,9 +382,11 @@ def read_source(path: pathlib.Path, rel: str, max_bytes: int = 20_000_000) -> So
         if not any(line.strip() for line in lines):
             r.warn("empty source skipped (no text found in the HTML page)")
             return None
-        page_date = _html_date(text)
-        if page_date:
-            meta["date"] = page_date
+        story_date = _html_date(text)
+        if story_date:
+            meta["date"] = story_date
+        elif page_date := _title_date(text):
+            meta["page_date"] = page_date
     else:
         lines = text.split("\n")
         if is_markdown(lines):
