@@ -33,6 +33,8 @@ _NOT_NAMES = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|
 # a bare job title under an author's name: "Senior reporter", "Gadgets editor"
 _JOB_TITLE = re.compile(
     r"^(\w+\s+){0,2}(reporter|writer|editor|correspondent|columnist|contributor|journalist)s?$", _I)
+# a button to follow a writer or a site: "Follow", "+ Follow", "Follow publication"
+FOLLOW_BUTTON = re.compile(r"^\+?\s*(follow|following|unfollow)( (author|publication|writer|us))?$", _I)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("boilerplate:counter", re.compile(
         r"^[\W_]*\d[\d,.\s]*[km]?[\W_]*$|^[\W_]*(no|\d[\d,.]*[km]?)\s+(comments?|replies|responses|shares|likes|views|"
@@ -136,7 +138,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(our|the|this) (live )?(blog|coverage) (returns|will return|resumes|will resume))", _I)),
     ("boilerplate:share", re.compile(
         r"^(share( this)?( article| story| post| on)?|tweet|email|print|copy link|pin it|whatsapp)\b.{0,60}$"
-        r"|^(follow|following|unfollow)( (author|publication|writer|us))?$"
+        rf"|{FOLLOW_BUTTON.pattern}"
         r"|^click to (share|email|print)\b|^(save|bookmark)( (this|the))?( (article|story|for later))?$"
         r"|^((facebook|twitter|linkedin|reddit|whatsapp|email|pinterest|telegram|x)\W*){2,}$", _I)),
     ("boilerplate:cookie", re.compile(

@@ -327,6 +327,11 @@ def is_kicker(text: str) -> bool:
             and not ends_sentence(s))
 
 
+def set_off(units: list[Unit], k: int, reasons: dict[int, str]) -> bool:
+    """Unit ``k`` opens the file, follows a blank line or follows chrome."""
+    return k == 0 or units[k].gap_before or k - 1 in reasons
+
+
 def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
     """A capitalised label right above a headline is a kicker (section label), not the headline;
     so is one right under a headline, above the story's text ("ANALYSIS"), and one set where a
@@ -341,7 +346,7 @@ def _mark_kickers(units: list[Unit], reasons: dict[int, str]) -> None:
             continue
         lede = nxt.kind == "text" and is_body_para(nxt.text)
         if (headline(i + 1) or (lede and i > 0 and headline(i - 1) and i - 1 not in reasons)
-                or (lede and (u.gap_before or i == 0 or i - 1 in reasons) and DATELINE.match(fold(nxt.text)))):
+                or (lede and set_off(units, i, reasons) and DATELINE.match(fold(nxt.text)))):
             reasons[i] = "boilerplate:kicker"
 
 

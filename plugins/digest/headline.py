@@ -53,10 +53,15 @@ def _caseless_letter(ch: str) -> bool:
     return ch.isalpha() and ch.lower() == ch.upper()
 
 
-def is_title_like(text: str) -> bool:
-    """A single short line shaped like a headline or subhead (no closing full stop)."""
+TITLE_WORDS = 20          # a title-like line is at most this many words ...
+TITLE_WIDTH = 130         # ... and this wide
+
+
+def is_title_like(text: str, max_words: int = TITLE_WORDS, max_width: int | None = TITLE_WIDTH) -> bool:
+    """A single short line shaped like a headline or subhead (no closing full stop), at most
+    ``max_words`` words and ``max_width`` wide (None: any width)."""
     s = fold(text)
-    if not 1 <= word_total(text) <= 20 or width(s) > 130:
+    if not 1 <= word_total(text) <= max_words or (max_width is not None and width(s) > max_width):
         return False
     if (s.endswith((",", "-")) or s.rstrip("\"')]」』").endswith(_IDEOGRAPHIC_STOP)
             or (ends_sentence(s) and not s.rstrip("\"')]").endswith("?"))):

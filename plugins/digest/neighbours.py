@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from .boilerplate import is_job_title
+from .boilerplate import FOLLOW_BUTTON, is_job_title
 from .headline import is_title_like
 from .paragraphs import Unit, is_body_para
 from .textnorm import STOPWORDS, ends_sentence, fold, word_total, words
@@ -49,7 +49,6 @@ _OFFER = re.compile(
 _QUOTED = re.compile(r'"[^"]*"')
 _READER = re.compile(r"\b(you|your|yours)\b", re.I)
 _REPORTED = re.compile(r"\b(said|says|told|according)\b", re.I)
-_FOLLOW = re.compile(r"^(follow|\+ follow|follow author|follow writer)$", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'\-]+(\s+[A-Z][\w.'\-]+){1,3}$")
 _LINK_LABEL = re.compile(rf"^(?P<label>[A-Z][\w'&]*(\s+[\w'&]+){{0,{LINK_LABEL_WORDS - 1}}}):\s+\S")
 
@@ -103,7 +102,7 @@ def mark_author_names(units: list[Unit], reasons: dict[int, str]) -> None:
         u, nxt = units[i], units[i + 1]
         if (i not in reasons and u.kind == "text" and len(u.lines) == 1 and _NAME.match(fold(u.text))
                 and nxt.kind == "text" and not nxt.gap_before
-                and (is_job_title(nxt.text) or _FOLLOW.match(fold(nxt.text)))):
+                and (is_job_title(nxt.text) or FOLLOW_BUTTON.match(fold(nxt.text)))):
             reasons[i] = "boilerplate:byline"
 
 

@@ -12,12 +12,12 @@ from bisect import bisect_left, bisect_right
 
 from .boilerplate import is_bio
 from .boundaries import Para, titled_starts, untitled_starts
-from .chrome import is_body_para, mark_chrome, repeated_runs
+from .chrome import is_body_para, mark_chrome, repeated_runs, set_off
 from .headline import is_title_like, make_headline, width
 from .model import ArticleDraft, Block, Drop, SourceText, SplitResult
 from .paragraphs import NUMBERED, Unit, build_units
 from .stagetime import timed
-from .textnorm import ends_sentence, fold, word_total
+from .textnorm import fold
 
 _ATTRIBUTION = re.compile(r"^[—–-]{1,2}\s*\S.*\(@\w+\)")
 BIO_TAIL = 3
@@ -41,18 +41,12 @@ def _is_heading(u: Unit) -> bool:
 
 
 def _headed(units: list[Unit], k: int, reasons: dict[int, str]) -> bool:
-    """A line set off above a byline, shaped like a long headline (as a forum sets a link's
-    title: two sentences and the site's name, "… now wants answers (example.com)"): a headline,
-    however long, for a site puts the byline under the headline, never under a paragraph's end."""
+    """A line set off above a byline, shaped like a headline however wide (as a forum sets a
+    link's title: two sentences and the site's name, "… now wants answers (example.com)"): a
+    site puts the byline under the headline, never under a paragraph's end."""
     u = units[k]
-    if u.kind != "text" or len(u.lines) != 1 or reasons.get(k + 1) != "boilerplate:byline":
-        return False
-    if not (u.gap_before or k == 0 or k - 1 in reasons):
-        return False
-    s = fold(u.text)
-    first = s.lstrip("\"'\u201c\u2018([")[:1]
-    return (word_total(s) <= HEADED_WORDS and (first.isupper() or first.isdigit())
-            and (not ends_sentence(s) or s.rstrip("\"')]").endswith("?")))
+    return (u.kind == "text" and len(u.lines) == 1 and reasons.get(k + 1) == "boilerplate:byline"
+            and set_off(units, k, reasons) and is_title_like(u.text, HEADED_WORDS, max_width=None))
 
 
 def _blocks(units: list[Unit], idx: list[int], heads: set[int]) -> list[Block]:

@@ -9,8 +9,8 @@ keeping line N of the result equal to line N of the file, and reads strict
 from __future__ import annotations
 
 import codecs
-import html as htmllib
 import datetime as dt
+import html as htmllib
 import logging
 import os
 import pathlib
@@ -47,8 +47,8 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _ESCAPED = re.compile("[\udc00-\udcff]")
 _ESCAPED_RUN = re.compile("[\udc00-\udcff]+")
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-# The separators between the parts of a page title: "Section | Site — Date".
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
+# The separators between the parts of a page title: "Section | Site — Date".
 _TITLE_PARTS = re.compile(r"\s+[|\u2014\u2013\u00b7-]\s+|\s*\|\s*")
 _LOOKS_HTML = re.compile(r"\s*(<!doctype\s+html|<html[\s>])", re.I)
 MAIL_HEADERS = ("from", "to", "cc", "bcc", "reply-to", "subject", "date", "sent", "message-id",
